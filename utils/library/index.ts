@@ -1,19 +1,73 @@
-// The library's public face (saved articles in IndexedDB). Placeholder until the library issue lands.
-import type { Article } from '../extract/types';
+// The library's public face: saved articles in IndexedDB (extension origin), their pictures, the list and
+// search of library.html, export and import. Other folders import only this file.
+//
+// For the background (engineer D): `saveArticle(article, { tags })` — call it from the `save` message handler;
+// it fetches and stores the article's pictures itself, and returns the SavedArticle, whose `images.skipped`
+// says which pictures were not stored and why (a note for the reader). It throws LibraryError with code
+// 'storage-full' or 'write-refused' when the disk refuses the write; the library is then unchanged.
+// For the reader: `getArticle(id)` — see below.
+import { libraryDb } from './db';
+import { resolveImages } from './images';
+import type { SavedArticle } from './types';
 
-export interface SavedArticle extends Article {
-  id: string;
-  savedAt: string;
-  tags: string[];
+export { articleToHtml } from './article-to-html';
+export { articlesToMarkdown, articleToMarkdown, fileNameFor, frontMatter } from './article-to-markdown';
+export {
+  type BackupArticle,
+  exportLibrary,
+  type ImportReport,
+  importLibrary,
+  type LibraryBackup,
+  parseBackup,
+  sanitizeHtml,
+  validateBackup,
+} from './backup';
+export { LibraryDB, type LibraryEntry, libraryDb, type StoredImage, useLibraryDb } from './db';
+export { type DeletedArticles, deleteArticles, tagArticles, untagArticles } from './edit-articles';
+export { findImageUrls, IMAGE_CAPS, resolveImages } from './images';
+export { onLibraryChanged } from './notify';
+export {
+  countArticles,
+  defaultDescending,
+  getEntries,
+  type ListQuery,
+  listFacets,
+  listIds,
+  orderedIds,
+  requestPersistence,
+  type SortKey,
+  searchIds,
+  storageUsed,
+} from './query';
+export { normalizeUrl, type SaveOptions, saveArticle } from './save-article';
+export {
+  LibraryError,
+  type LibraryErrorCode,
+  type SavedArticle,
+  type SkippedImage,
+  type SkipReason,
+} from './types';
+
+/** The article exactly as stored (pictures still pointing at their web addresses). */
+export function getStoredArticle(id: string): Promise<SavedArticle | undefined> {
+  return libraryDb().articles.get(id);
 }
 
-export async function saveArticle(
-  _article: Article,
-  _options: { tags?: string[] } = {},
-): Promise<SavedArticle> {
-  throw new Error('The library is not built yet');
+/** The saved article of a web address, if any (e.g. to show "Saved" in the popup). */
+export function findArticleByUrl(url: string): Promise<SavedArticle | undefined> {
+  return libraryDb().articles.where('url').equals(url.split('#')[0]).first();
 }
 
-export async function getArticle(_id: string): Promise<SavedArticle | undefined> {
-  return undefined;
+/**
+ * The saved article `id`, ready to show in reader.html?id=ID: in a page (where DOMParser and object URLs
+ * exist) its `html` has every stored picture swapped for an object URL of the stored blob, so it shows with
+ * the network off; in the service worker it is the stored article unchanged. `images.skipped` lists the
+ * pictures that were not stored (show a note: "N pictures were not saved"). Undefined when no such article.
+ */
+export async function getArticle(id: string): Promise<SavedArticle | undefined> {
+  const article = await getStoredArticle(id);
+  if (!article || typeof DOMParser === 'undefined' || typeof URL.createObjectURL !== 'function')
+    return article;
+  const resolved = await resolveImages(article.html, article.id, article.url);
+  return { ...article, html: resolved.html };
 }
