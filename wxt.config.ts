@@ -1,5 +1,25 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Extension pages run only our own bundled scripts. Images may come from the article's site (the clean view shows
+ * the article's figures); nothing may be framed, posted or used as a <base>. The sanitizer is the first wall,
+ * this is the second.
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' data: blob: http: https:",
+  "media-src 'self' data: blob: http: https:",
+  // Saving keeps the article's images for offline reading, so the library may fetch them.
+  "connect-src 'self' http: https:",
+].join('; ');
+
 // Nitido's manifest: every permission is listed and justified in README.md ("Permissions").
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -8,12 +28,23 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'open-clean-view': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_cmdOpenCleanView__',
+      },
+    },
+    // Only the on-demand extractor, so that our content script can load it into a page's isolated world
+    // when no activeTab grant exists (see utils/extension/extract-in-tab.ts).
+    web_accessible_resources: [{ resources: ['extractor.js'], matches: ['http://*/*', 'https://*/*'] }],
+    content_security_policy:
+      manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : (EXTENSION_PAGES_CSP as never),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'nitido@nitido.app', strict_min_version: '115.0' } } }
       : {}),

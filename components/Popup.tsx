@@ -1,0 +1,160 @@
+import type { Translate } from '@/utils/extension/i18n';
+import type { Article } from '@/utils/extract/types';
+import { ArticleMeta } from './ArticleMeta';
+import { QuoteSummary } from './QuoteSummary';
+
+export type PopupState =
+  | { kind: 'loading' }
+  | { kind: 'restricted' }
+  | { kind: 'no-tab' }
+  | { kind: 'failed'; error: string }
+  | { kind: 'not-article'; article: Article }
+  | { kind: 'ready'; article: Article };
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export interface PopupProps {
+  state: PopupState;
+  t: Translate;
+  locale: string;
+  notice: Notice | null;
+  busySaving: boolean;
+  onOpenCleanView(): void;
+  onSave(): void;
+  onCopy(): void;
+  onLibrary(): void;
+  onOptions(): void;
+  onTryAnyway(): void;
+  onRetry(): void;
+}
+
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function StateMessage({
+  title,
+  body,
+  children,
+}: {
+  title: string;
+  body?: string;
+  children?: preact.ComponentChildren;
+}) {
+  return (
+    <div class="state" role="status">
+      <h1 class="state-title">{title}</h1>
+      {body ? <p class="state-body">{body}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+export function Popup(props: PopupProps) {
+  const { state, t } = props;
+  let body: preact.ComponentChildren;
+  switch (state.kind) {
+    case 'loading':
+      body = (
+        <div class="state" role="status" aria-busy="true">
+          <p class="state-body">{t('stateLoading')}</p>
+        </div>
+      );
+      break;
+    case 'restricted':
+      body = <StateMessage title={t('stateRestrictedTitle')} body={t('stateRestrictedBody')} />;
+      break;
+    case 'no-tab':
+      body = <StateMessage title={t('stateFailedTitle')} body={t('stateNoTab')} />;
+      break;
+    case 'failed':
+      body = (
+        <StateMessage title={t('stateFailedTitle')} body={state.error}>
+          <button type="button" class="secondary" onClick={props.onRetry}>
+            {t('actionTryAgain')}
+          </button>
+        </StateMessage>
+      );
+      break;
+    case 'not-article':
+      body = (
+        <StateMessage title={t('stateNotArticleTitle')} body={t('stateNotArticleBody')}>
+          <button type="button" class="secondary" onClick={props.onTryAnyway}>
+            {t('actionTryAnyway')}
+          </button>
+        </StateMessage>
+      );
+      break;
+    case 'ready': {
+      const { article } = state;
+      body = (
+        <>
+          <header class="article-head">
+            <h1 class="headline">{article.title}</h1>
+            <ArticleMeta article={article} t={t} locale={props.locale} />
+          </header>
+          <section
+            class="clean-text"
+            aria-label={t('cleanTextTitle')}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll
+            tabIndex={0}
+            lang={article.lang ?? undefined}
+          >
+            {paragraphsOf(article.text).map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </section>
+          <QuoteSummary quotes={article.quotes} speakers={article.speakers} t={t} />
+        </>
+      );
+      break;
+    }
+  }
+  const hasArticle = state.kind === 'ready';
+  return (
+    <div class="popup">
+      <main class="popup-body">{body}</main>
+      {props.notice ? (
+        <p
+          class={`notice notice-${props.notice.kind}`}
+          role={props.notice.kind === 'error' ? 'alert' : 'status'}
+        >
+          {props.notice.text}
+        </p>
+      ) : null}
+      <footer class="actions">
+        {hasArticle ? (
+          <>
+            <button type="button" class="primary" onClick={props.onOpenCleanView}>
+              {t('actionOpenCleanView')}
+            </button>
+            <button type="button" onClick={props.onSave} disabled={props.busySaving}>
+              {t('actionSave')}
+            </button>
+            <button type="button" onClick={props.onCopy}>
+              {t('actionCopy')}
+            </button>
+          </>
+        ) : null}
+        <button type="button" onClick={props.onLibrary}>
+          {t('actionLibrary')}
+        </button>
+        <button
+          type="button"
+          class="icon"
+          onClick={props.onOptions}
+          aria-label={t('actionOptions')}
+          title={t('actionOptions')}
+        >
+          ⚙
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { detectPage } from '@/utils/extension/detect-page';
+import { type DetectedMessage, EXTRACTOR_GLOBAL, isRunExtractor } from '@/utils/messages';
+import { detectionAllowed, readSettingsLight } from '@/utils/settings';
+
+/** Single-page sites change the URL before the new article is in the DOM: look again once it has settled. */
+const SETTLE_MS = [400, 1500];
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    // On demand only: the full extractor is a separate file, loaded into this isolated world when asked.
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (!isRunExtractor(message, sender, browser.runtime.id)) return undefined;
+      const url = browser.runtime.getURL('/extractor.js');
+      return import(/* @vite-ignore */ url).then(() =>
+        (globalThis as unknown as Record<string, () => unknown>)[EXTRACTOR_GLOBAL](),
+      );
+    });
+
+    let generation = 0;
+    const report = async () => {
+      const url = location.href;
+      if (!detectionAllowed(await readSettingsLight(), url)) return;
+      const message: DetectedMessage = detectPage(document, url);
+      await browser.runtime.sendMessage(message).catch(() => {
+        // The background may be restarting (extension reloaded); the next navigation reports again.
+      });
+    };
+    await report();
+    const onNavigate = () => {
+      const mine = ++generation;
+      for (const delay of SETTLE_MS) {
+        ctx.setTimeout(() => {
+          if (mine === generation) void report();
+        }, delay);
+      }
+    };
+    // WXT's context notices URL changes made with history.pushState/replaceState (which the isolated world
+    // cannot hook); popstate covers back/forward.
+    ctx.addEventListener(window, 'wxt:locationchange', onNavigate);
+    ctx.addEventListener(window, 'popstate', onNavigate);
+  },
+});

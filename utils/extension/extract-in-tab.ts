@@ -1,0 +1,62 @@
+// Full extraction of a tab's article, on demand. First choice: inject the unlisted extractor with
+// scripting.executeScript, which the reader's gesture (popup, shortcut, menu, toolbar) allows through activeTab.
+// Without a gesture (a bookmarked popup.html?tabId=N), ask our content script in that tab to load it instead.
+import { browser } from 'wxt/browser';
+import { EXTRACTOR_GLOBAL, type ExtractResult, isArticleData, type RunExtractorMessage } from '../messages';
+import type { InPageResult } from './run-extraction';
+
+/** Browser pages, the web stores, other extensions' pages…: the browser refuses to script them. */
+const RESTRICTED_ERROR =
+  /cannot access|cannot be scripted|extensions gallery|permission|missing host|chrome:\/\/|about:|moz-extension|chrome-extension|edge:\/\//i;
+/** The tab has no content script of ours (a restricted page, or one loaded before the extension). */
+const NO_RECEIVER = /receiving end does not exist|could not establish connection/i;
+
+export function classifyInjectionError(message: string): 'restricted' | 'failed' {
+  return RESTRICTED_ERROR.test(message) ? 'restricted' : 'failed';
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+async function viaScripting(tabId: number): Promise<unknown> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
+  const [first] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: (name: string) => (globalThis as unknown as Record<string, () => unknown>)[name](),
+    args: [EXTRACTOR_GLOBAL],
+  });
+  return first?.result;
+}
+
+async function viaContentScript(tabId: number): Promise<unknown> {
+  const message: RunExtractorMessage = { type: 'run-extractor' };
+  return browser.tabs.sendMessage(tabId, message);
+}
+
+export async function extractInTab(tabId: number): Promise<ExtractResult> {
+  let raw: unknown;
+  try {
+    raw = await viaScripting(tabId);
+  } catch (err) {
+    const error = errorText(err);
+    if (classifyInjectionError(error) !== 'restricted') return { ok: false, reason: 'failed', error };
+    try {
+      raw = await viaContentScript(tabId);
+    } catch (relayErr) {
+      // No content script either: the page is one the browser keeps from extensions.
+      const relayError = errorText(relayErr);
+      return NO_RECEIVER.test(relayError)
+        ? { ok: false, reason: 'restricted', error }
+        : { ok: false, reason: 'failed', error: relayError };
+    }
+  }
+  const result = raw as InPageResult | undefined;
+  if (!result || typeof result !== 'object') {
+    return { ok: false, reason: 'failed', error: 'The page returned nothing to read.' };
+  }
+  if (!result.ok) return { ok: false, reason: 'failed', error: String(result.error) };
+  // The page is untrusted: what comes back is checked like any other message.
+  if (!isArticleData(result.article)) {
+    return { ok: false, reason: 'failed', error: 'The extracted article was malformed.' };
+  }
+  return { ok: true, article: result.article };
+}

@@ -1,0 +1,123 @@
+// Everything the background does, wired in one place: message routing (validated), the badge, the context menu,
+// the keyboard shortcut and the toolbar button. The entrypoint only calls startBackground().
+import { browser } from 'wxt/browser';
+import { saveArticle } from '../library';
+import {
+  type DetectedMessage,
+  type Message,
+  parseMessage,
+  type ResponseMap,
+  type SaveResult,
+  senderAllowed,
+} from '../messages';
+import { getSettings, type Settings, watchSettings } from '../settings';
+import { badgeTextFor } from './detect-page';
+import { extractInTab } from './extract-in-tab';
+
+export const MENU_OPEN_CLEAN_VIEW = 'open-clean-view';
+export const COMMAND_OPEN_CLEAN_VIEW = 'open-clean-view';
+const BADGE_COLOR = '#1f5f8b';
+
+/** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same methods. */
+function toolbar() {
+  return (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction)!;
+}
+
+export function readerUrl(query: { tabId: number } | { id: string }): string {
+  const q = 'tabId' in query ? `tabId=${query.tabId}` : `id=${encodeURIComponent(query.id)}`;
+  return browser.runtime.getURL(`/reader.html?${q}` as '/reader.html');
+}
+
+export async function openReader(tabId: number): Promise<void> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  await browser.tabs.create({
+    url: readerUrl({ tabId }),
+    ...(tab ? { index: tab.index + 1, windowId: tab.windowId } : {}),
+  });
+}
+
+async function setBadge(tabId: number, message: DetectedMessage): Promise<void> {
+  const text = badgeTextFor(message);
+  const bar = toolbar();
+  await bar.setBadgeText({ tabId, text });
+  if (text) {
+    await bar.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+    await bar.setTitle({
+      tabId,
+      title: browser.i18n.getMessage('badgeTitleArticle', [String(Math.max(1, message.readingMinutes))]),
+    });
+  }
+}
+
+async function save(message: Extract<Message, { type: 'save' }>): Promise<SaveResult> {
+  try {
+    const saved = await saveArticle(message.article, { tags: message.tags });
+    return { ok: true, id: saved.id };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export async function handleMessage(
+  message: Message,
+  sender: { tab?: { id?: number } },
+): Promise<ResponseMap[Message['type']]> {
+  switch (message.type) {
+    case 'detected':
+      await setBadge(sender.tab!.id!, message);
+      return { ok: true };
+    case 'extract':
+      return extractInTab(message.tabId);
+    case 'save':
+      return save(message);
+    case 'open-reader':
+      try {
+        await openReader(message.tabId);
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+  }
+}
+
+/** With the option on, the toolbar button opens the clean view (no popup); otherwise it shows the popup. */
+async function applyToolbarMode(settings: Settings): Promise<void> {
+  await toolbar().setPopup({ popup: settings.toolbarOpensCleanView ? '' : 'popup.html' });
+}
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function startBackground(): void {
+  const extensionOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const message = parseMessage(raw);
+    if (!message || !senderAllowed(message, sender, browser.runtime.id, extensionOrigin)) return undefined;
+    return handleMessage(message, sender);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_OPEN_CLEAN_VIEW,
+      title: browser.i18n.getMessage('menuOpenCleanView'),
+      contexts: ['page'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_OPEN_CLEAN_VIEW && tab?.id !== undefined) void openReader(tab.id);
+  });
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== COMMAND_OPEN_CLEAN_VIEW) return;
+    const tabId = tab?.id ?? (await activeTabId());
+    if (tabId !== undefined) await openReader(tabId);
+  });
+  toolbar().onClicked.addListener((tab) => {
+    if (tab.id !== undefined) void openReader(tab.id);
+  });
+
+  void getSettings().then(applyToolbarMode);
+  watchSettings((settings) => void applyToolbarMode(settings));
+}
