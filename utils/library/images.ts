@@ -118,48 +118,65 @@ async function fetchOne(
   }
 }
 
+/** A blob as a data: URL (workers have no FileReader-free shortcut; chunks keep String.fromCharCode happy). */
+export async function blobToDataUrl(blob: Blob, type = blob.type): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return `data:${type || 'application/octet-stream'};base64,${btoa(binary)}`;
+}
+
+const DROP_ATTRS = /\s(?:srcset|sizes|loading)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+const SRC_ATTR = /\ssrc\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/i;
+
 /**
- * For pages (reader, library export): the article HTML with every stored picture swapped for an object URL
- * of its blob, so it shows offline. srcset and <source> are dropped where a stored picture replaces the src,
- * since the browser would otherwise prefer them and go to the network. Needs a document (DOMParser).
- * Returns the HTML and a revoke() that frees the object URLs when the page no longer shows them.
+ * The article HTML with every stored picture swapped in, so it shows with the network off. `as: 'data'`
+ * (default) inlines data:image URLs — they survive the reader's sanitizer (which keeps only http(s) and
+ * data:image sources) and work in the service worker too; `as: 'object'` gives blob: object URLs (lighter,
+ * pages only; call revoke() when done). srcset/sizes go where a stored picture replaces the src, since the
+ * browser would otherwise prefer them and go to the network; so do the <source srcset> of <picture>.
+ * Regular expressions, not DOMParser, for the same reason as findImageUrls.
  */
 export async function resolveImages(
   html: string,
   articleId: string,
   baseUrl: string,
-  toUrl: (image: StoredImage) => string = (image) => URL.createObjectURL(image.blob),
+  options: { as?: 'data' | 'object' } = {},
 ): Promise<{ html: string; stored: number; revoke: () => void }> {
   const stored = await libraryDb().images.where('articleId').equals(articleId).toArray();
   if (stored.length === 0) return { html, stored: 0, revoke: () => {} };
-  const byUrl = new Map(stored.map((image) => [image.url, image]));
-  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
-  const made: string[] = [];
-  for (const img of doc.querySelectorAll('img')) {
-    const src = imageSource(img.outerHTML);
-    if (!src) continue;
+  const local = new Map<string, string>();
+  for (const image of stored) {
+    local.set(
+      image.url,
+      options.as === 'object' ? URL.createObjectURL(image.blob) : await blobToDataUrl(image.blob, image.type),
+    );
+  }
+  let swapped = 0;
+  const out = html.replace(IMG_TAG, (tag) => {
+    const src = imageSource(tag);
+    if (!src) return tag;
     let key: string;
     try {
       key = new URL(src, baseUrl).href;
     } catch {
-      continue;
+      return tag;
     }
-    const image = byUrl.get(key);
-    if (!image) continue;
-    const local = toUrl(image);
-    made.push(local);
-    img.setAttribute('src', local);
-    img.removeAttribute('srcset');
-    img.removeAttribute('sizes');
-    img.removeAttribute('loading');
-    const picture = img.parentElement?.tagName === 'PICTURE' ? img.parentElement : null;
-    for (const source of picture?.querySelectorAll('source') ?? []) source.remove();
-  }
+    const url = local.get(key);
+    if (!url) return tag;
+    swapped++;
+    const rest = tag.replace(DROP_ATTRS, '');
+    const attr = ` src="${url}"`;
+    return SRC_ATTR.test(rest) ? rest.replace(SRC_ATTR, attr) : rest.replace(/^<img\b/i, `<img${attr}`);
+  });
+  const cleaned = swapped ? out.replace(/<source\b[^>]*\bsrcset\s*=[^>]*>/gi, '') : out;
   return {
-    html: doc.body.innerHTML,
-    stored: made.length,
+    html: cleaned,
+    stored: swapped,
     revoke: () => {
-      for (const url of made) if (url.startsWith('blob:')) URL.revokeObjectURL(url);
+      for (const url of local.values()) if (url.startsWith('blob:')) URL.revokeObjectURL(url);
     },
   };
 }

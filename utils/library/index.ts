@@ -59,15 +59,15 @@ export function findArticleByUrl(url: string): Promise<SavedArticle | undefined>
 }
 
 /**
- * The saved article `id`, ready to show in reader.html?id=ID: in a page (where DOMParser and object URLs
- * exist) its `html` has every stored picture swapped for an object URL of the stored blob, so it shows with
- * the network off; in the service worker it is the stored article unchanged. `images.skipped` lists the
- * pictures that were not stored (show a note: "N pictures were not saved"). Undefined when no such article.
+ * The saved article `id`, ready to show in reader.html?id=ID with the network off: its `html` has every
+ * stored picture inlined as a data:image URL (which a sanitizer keeping http(s) and data:image sources lets
+ * through, so sanitize-then-render works unchanged). Works in pages and in the service worker.
+ * `images.skipped` lists the pictures that were not stored, with the reason (show a note: "N pictures were
+ * not saved"). Undefined when there is no such article.
  */
 export async function getArticle(id: string): Promise<SavedArticle | undefined> {
   const article = await getStoredArticle(id);
-  if (!article || typeof DOMParser === 'undefined' || typeof URL.createObjectURL !== 'function')
-    return article;
+  if (!article) return undefined;
   const resolved = await resolveImages(article.html, article.id, article.url);
   return { ...article, html: resolved.html };
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   countArticles,
+  getArticle,
   getStoredArticle,
   IMAGE_CAPS,
   type LibraryDB,
@@ -137,5 +138,21 @@ describe('saveArticle', () => {
     } finally {
       db.images.bulkPut = original;
     }
+  });
+
+  it('getArticle gives the HTML with the stored pictures inlined, srcset and <source> gone', async () => {
+    const html =
+      '<picture><source srcset="https://cdn.example/one.webp 1x"><img src="/one.png" srcset="https://cdn.example/big.png 2x" alt="A"></picture><img src="https://cdn.example/missing.png">';
+    const { fetch } = fakeFetch({
+      'https://news.example/one.png': { body: new Uint8Array([1, 2, 3]), type: 'image/png' },
+    });
+    const saved = await saveArticle(makeArticle({ url: 'https://news.example/story', html }), { fetch });
+    const shown = await getArticle(saved.id);
+    expect(shown?.html).toBe(
+      '<picture><img src="data:image/png;base64,AQID" alt="A"></picture><img src="https://cdn.example/missing.png">',
+    );
+    expect(shown?.images?.skipped).toEqual([
+      { url: 'https://cdn.example/missing.png', reason: 'unreachable' },
+    ]);
   });
 });
