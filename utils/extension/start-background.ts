@@ -11,11 +11,10 @@ import {
   senderAllowed,
 } from '../messages';
 import { getSettings, type Settings, watchSettings } from '../settings';
+import { COMMAND_OPEN_CLEAN_VIEW, MENU_OPEN_CLEAN_VIEW } from './commands';
 import { badgeTextFor } from './detect-page';
 import { extractInTab } from './extract-in-tab';
 
-export const MENU_OPEN_CLEAN_VIEW = 'open-clean-view';
-export const COMMAND_OPEN_CLEAN_VIEW = 'open-clean-view';
 const BADGE_COLOR = '#1f5f8b';
 
 /** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same methods. */
