@@ -1,9 +1,707 @@
 import type { Quote, Speaker } from '../extract/types';
+import { type Lexicon, lexiconFor } from './lexicon';
+import { findMarkedQuotes, type MarkedQuote } from './marks';
+import { type Gender, isContent, type Phrase, parsePhrase } from './phrases';
+import { sentenceStarts, type Token, tokenize } from './tokens';
 
-/** Direct quotations with resolved speakers. Placeholder until the quotes issue lands. */
-export function extractQuotes(
-  _paragraphs: string[],
-  _lang: string | null,
-): { quotes: Quote[]; speakers: Speaker[] } {
-  return { quotes: [], speakers: [] };
+/** Where a quote's text lies: character ranges [start, end) in paragraphs, marks included. */
+export interface QuoteSpan {
+  p: number;
+  start: number;
+  end: number;
 }
+
+export interface DetailedQuote extends Quote {
+  spans: QuoteSpan[];
+  /** How the speaker was found: name, pronoun, role, floating (no attribution of its own), none. */
+  via: string;
+}
+
+interface Entity {
+  name: string;
+  /** Lower-case name words. */
+  words: string[];
+  role: string | null;
+  gender: Gender;
+  /** Position of the latest mention. */
+  last: number;
+  /** A person named in full, a speaker, or a description standing for a person. */
+  kind: 'name' | 'desc';
+}
+
+interface Attribution {
+  phrase: Phrase | null;
+  /** Paragraph and tokens the phrase was read from. */
+  par: string;
+  toks: Token[];
+  /** adjacent: right next to the quote; sentence: a cue elsewhere in the sentence. */
+  strength: 'adjacent' | 'sentence';
+  /** Token index where the attribution ends (for interrupted quotes). */
+  end: number;
+}
+
+const POS = (p: number, i: number) => p * 1_000_000 + i;
+const MASK = '\u2063';
+
+/** Direct quotations with resolved speakers. */
+export function extractQuotes(paragraphs: string[], lang: string | null): { quotes: Quote[]; speakers: Speaker[] } {
+  const { quotes, speakers } = extractQuotesDetailed(paragraphs, lang);
+  return {
+    quotes: quotes.map(({ text, speaker, role, paragraph, confidence }) => ({ text, speaker, role, paragraph, confidence })),
+    speakers,
+  };
+}
+
+/** extractQuotes with each quote's character ranges (for benchmarks and highlighting). */
+export function extractQuotesDetailed(
+  paragraphs: string[],
+  lang: string | null,
+): { quotes: DetailedQuote[]; speakers: Speaker[] } {
+  const lex = lexiconFor(lang);
+  const marked = findMarkedQuotes(paragraphs);
+  const ctx = new Context(paragraphs, lex);
+  const byPara = new Map<number, MarkedQuote[]>();
+  for (const q of marked) {
+    const p = q.pieces[0].p;
+    if (!byPara.has(p)) byPara.set(p, []);
+    byPara.get(p)!.push(q);
+  }
+  // Quote interiors hidden, so sentence ends inside quotes do not cut the sentence around them.
+  const masked = paragraphs.map((par) => par);
+  for (const q of marked) {
+    for (const pc of q.pieces) {
+      const a = pc.open + 1;
+      const m = masked[pc.p];
+      masked[pc.p] = m.slice(0, a) + MASK.repeat(Math.max(0, pc.close - a)) + m.slice(pc.close);
+    }
+  }
+  const out: DetailedQuote[] = [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const par = paragraphs[p];
+    const starts = sentenceStarts(par, masked[p], lex);
+    const quotes = (byPara.get(p) ?? []).slice();
+    // Pieces of quotes that started in an earlier paragraph are not sentence text either.
+    const hidden = marked.flatMap((q) => q.pieces.filter((pc) => pc.p === p).map((pc) => [pc.open, pc.close] as const));
+    for (let s = 0; s < starts.length; s++) {
+      const s0 = starts[s];
+      const s1 = s + 1 < starts.length ? starts[s + 1] : par.length;
+      const here = quotes.filter((q) => q.pieces[0].open >= s0 - 1 && q.pieces[0].open < s1);
+      const gaps = textGaps(s0, s1, hidden);
+      if (!here.length) {
+        ctx.readSentence(p, gaps);
+        continue;
+      }
+      ctx.registerNames(p, gaps.filter(([, b]) => b <= here[0].pieces[0].open + 1));
+      for (let k = 0; k < here.length; k++) {
+        const q = here[k];
+        const next = here[k + 1];
+        const result = ctx.quote(q, next, starts, s0, s1, hidden);
+        if (result?.merged) {
+          quotes.splice(quotes.indexOf(next), 1);
+          here.splice(k + 1, 1);
+        }
+        if (result?.quote) out.push(result.quote);
+      }
+      ctx.registerNames(p, gaps.filter(([a]) => a > here[0].pieces[0].open));
+    }
+  }
+  return { quotes: out, speakers: speakersOf(out) };
+}
+
+function speakersOf(quotes: DetailedQuote[]): Speaker[] {
+  const speakers: Speaker[] = [];
+  const seen = new Map<string, Speaker>();
+  for (const q of quotes) {
+    if (!q.speaker) continue;
+    let s = seen.get(q.speaker);
+    if (!s) {
+      s = { name: q.speaker, role: q.role, quotes: 0 };
+      seen.set(q.speaker, s);
+      speakers.push(s);
+    }
+    s.quotes++;
+  }
+  return speakers;
+}
+
+/** Ranges of [s0, s1) outside the hidden ranges (quote pieces, marks included). */
+function textGaps(s0: number, s1: number, hidden: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  let a = s0;
+  for (const [o, c] of [...hidden].sort((x, y) => x[0] - y[0])) {
+    if (c < s0 || o >= s1) continue;
+    if (o > a) out.push([a, Math.min(o, s1)]);
+    a = Math.max(a, c + 1);
+  }
+  if (a < s1) out.push([a, s1]);
+  return out;
+}
+
+class Context {
+  entities: Entity[] = [];
+  lastSpeaker: { entity: Entity; p: number } | null = null;
+
+  constructor(
+    readonly paragraphs: string[],
+    readonly lex: Lexicon,
+  ) {}
+
+  /** A sentence without quotes: its names are remembered, and a speech cue makes its subject the last speaker. */
+  readSentence(p: number, gaps: [number, number][]) {
+    const par = this.paragraphs[p];
+    this.registerNames(p, gaps);
+    for (const [a, b] of gaps) {
+      const toks = tokenize(par, a, b);
+      const cue = findCues(toks, this.lex, 0, toks.length)[0];
+      if (cue === undefined) continue;
+      const phrase = subjectAround(par, toks, cue, this.lex);
+      if (!phrase) continue;
+      const entity = this.resolve(phrase, POS(p, toks[cue].start));
+      if (entity) this.lastSpeaker = { entity, p };
+      return;
+    }
+  }
+
+  registerNames(p: number, gaps: [number, number][]) {
+    const par = this.paragraphs[p];
+    for (const [a, b] of gaps) {
+      const toks = tokenize(par, a, b);
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i];
+        if (!t.word || !(t.cap || this.lex.det.has(t.lower))) continue;
+        const ph = parsePhrase(par, toks, i, this.lex);
+        if (!ph) continue;
+        if (ph.kind === 'name' && ph.name && nameWords(ph.name).length >= 2) this.mention(ph, POS(p, t.start), false);
+        i = ph.end - 1;
+      }
+    }
+  }
+
+  /** Records a named person; returns the entity. */
+  mention(ph: Phrase, pos: number, speaker: boolean): Entity | null {
+    if (!ph.name) return null;
+    const words = nameWords(ph.name);
+    if (!words.length) return null;
+    const found = this.findByName(words);
+    if (found) {
+      found.last = pos;
+      if (words.length > found.words.length && endsWithWords(words, found.words)) {
+        found.name = ph.name;
+        found.words = words;
+      }
+      if (!found.role && ph.role) found.role = ph.role;
+      if (!found.gender && ph.gender) found.gender = ph.gender;
+      return found;
+    }
+    if (words.length < 2 && !speaker) return null;
+    const e: Entity = { name: ph.name, words, role: ph.role, gender: ph.gender, last: pos, kind: 'name' };
+    this.entities.push(e);
+    return e;
+  }
+
+  findByName(words: string[]): Entity | null {
+    const last = words[words.length - 1];
+    let best: Entity | null = null;
+    for (const e of this.entities) {
+      if (e.kind !== 'name') continue;
+      const ok = e.words.includes(last) && words.every((w) => e.words.includes(w));
+      const longer = words.length > e.words.length && e.words.every((w) => words.includes(w)) && e.words.includes(last);
+      if ((ok || longer) && (!best || e.last > best.last)) best = e;
+    }
+    return best;
+  }
+
+  /** The person a speaker phrase stands for, met before or new. */
+  resolve(ph: Phrase, pos: number): Entity | null {
+    if (ph.kind === 'name') return this.mention(ph, pos, true);
+    if (ph.kind === 'pronoun') {
+      let best: Entity | null = null;
+      for (const e of this.entities) {
+        if (e.last > pos) continue;
+        if (ph.gender && e.gender && ph.gender !== e.gender && ph.gender !== 'p') continue;
+        if (!best || e.last > best.last) best = e;
+      }
+      if (this.lastSpeaker && best && this.lastSpeaker.entity !== best) {
+        // Prefer the last speaker over a name met in passing since, when genders allow.
+        const ls = this.lastSpeaker.entity;
+        if (!(ph.gender && ls.gender && ph.gender !== ls.gender) && best.kind === 'desc') best = ls;
+      }
+      if (best) best.last = pos;
+      return best;
+    }
+    // A description: the person whose role (first mention) shares its head word, else the description itself.
+    const heads = ph.heads.filter((h) => h.length > 2);
+    let best: Entity | null = null;
+    if (heads.length) {
+      for (const e of this.entities) {
+        if (e.kind !== 'name' || !e.role || e.last > pos) continue;
+        const roleWords = e.role.toLowerCase().split(/[\s,.'’-]+/);
+        const match = heads.some((h) => roleWords.some((r) => sameStem(r, h)));
+        if (match && (!best || e.last > best.last)) best = e;
+      }
+    }
+    if (best) {
+      best.last = pos;
+      return best;
+    }
+    if (!ph.role) return null;
+    const label = capitalize(ph.role);
+    let e = this.entities.find((x) => x.kind === 'desc' && x.name === label) ?? null;
+    if (!e) {
+      e = { name: label, words: [], role: null, gender: ph.gender, last: pos, kind: 'desc' };
+      this.entities.push(e);
+    }
+    e.last = pos;
+    return e;
+  }
+
+  /** Reads one marked quote in its sentence; returns the quote if it is a direct quotation. */
+  quote(
+    q: MarkedQuote,
+    next: MarkedQuote | undefined,
+    starts: number[],
+    s0: number,
+    s1: number,
+    hidden: readonly (readonly [number, number])[],
+  ): { quote: DetailedQuote | null; merged: boolean } | null {
+    const lex = this.lex;
+    const first = q.pieces[0];
+    const last = q.pieces[q.pieces.length - 1];
+    const par = this.paragraphs[first.p];
+    // Quote pieces, split where an attribution sits inside the marks.
+    const inner: QuoteSpan[] = [];
+    let inside: Attribution | null = null;
+    for (const pc of q.pieces) {
+      const ppar = this.paragraphs[pc.p];
+      const a = pc.open + 1;
+      const b = pc.close;
+      const split = inside ? null : insideAttribution(ppar, a, b, lex);
+      if (split) {
+        inside = split.attribution;
+        inner.push({ p: pc.p, start: a, end: split.cut[0] }, { p: pc.p, start: split.cut[1], end: b });
+      } else inner.push({ p: pc.p, start: a, end: b });
+    }
+    let text = joinPieces(inner.map((r) => this.paragraphs[r.p].slice(r.start, r.end)));
+    if (!/[\p{L}\p{N}]/u.test(text)) return null;
+
+    // Context: before the quote in its sentence, after it up to the next quote or the sentence end.
+    const leftFrom = Math.max(s0, ...hidden.filter(([, c]) => c < first.open).map(([, c]) => c + 1));
+    const leftToks = first.open >= 0 ? tokenize(par, leftFrom, first.open) : [];
+    const lastPar = this.paragraphs[last.p];
+    let rightTo = lastPar.length;
+    if (last.p === first.p) {
+      const after = starts.find((x) => x > last.close + 2);
+      rightTo = Math.min(after ?? lastPar.length, s1 > last.close ? lastPar.length : lastPar.length);
+      if (after !== undefined) rightTo = after;
+    } else {
+      const st = sentenceStarts(lastPar, lastPar, lex);
+      rightTo = st.find((x) => x > last.close + 2) ?? lastPar.length;
+    }
+    const nextOpen = next && next.pieces[0].p === last.p ? next.pieces[0].open : Number.POSITIVE_INFINITY;
+    rightTo = Math.min(rightTo, nextOpen);
+    const rightToks = last.close < lastPar.length ? tokenize(lastPar, last.close + 1, rightTo) : [];
+
+    const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const titled = titleContext(leftToks, rightToks, lex);
+    const nameLike = looksLikeName(text, words, lex);
+
+    let attr: Attribution | null = inside;
+    const right = rightAttribution(lastPar, rightToks, lex, q);
+    const left = leftAttribution(par, leftToks, lex);
+    if (!attr) attr = right && right.strength === 'adjacent' ? right : null;
+    if (!attr && left && left.strength === 'adjacent') attr = left;
+    if (!attr) attr = left ?? right;
+
+    // Interrupted and resumed: “…,” she said, “…” — the next quote continues this one.
+    let merged = false;
+    if (next && right && right.strength === 'adjacent' && next.pieces[0].p === last.p) {
+      const rest = rightToks.slice(right.end).filter((t) => t.word);
+      const nextText = lastPar.slice(next.pieces[0].open + 1, next.pieces[next.pieces.length - 1].close);
+      const continues = /^\s*\p{Ll}/u.test(nextText) || !/[.!?…]\s*$/.test(text);
+      if (!rest.length && continues && /[,:—–-]\s*$/.test(lastPar.slice(rightToks[0]?.start ?? last.close, nextOpen))) {
+        for (const pc of next.pieces) inner.push({ p: pc.p, start: pc.open + 1, end: pc.close });
+        q = { ...q, pieces: [...q.pieces, ...next.pieces] };
+        text = joinPieces(inner.map((r) => this.paragraphs[r.p].slice(r.start, r.end)));
+        merged = true;
+      }
+    }
+
+    const longQuote = words >= 8 || (words >= 4 && /[.!?…]["'”’]?\s*$/.test(text)) || /[.!?]\s+\p{Lu}/u.test(text);
+    let accept: boolean;
+    if (titled) accept = false;
+    else if (attr && attr.strength === 'adjacent') accept = !nameLike || words >= 6;
+    else if (attr) accept = !nameLike;
+    else accept = longQuote && !nameLike;
+    if (!accept) return { quote: null, merged: false };
+
+    // Speaker.
+    const pos = POS(first.p, Math.max(0, first.open));
+    let entity: Entity | null = null;
+    let via = 'none';
+    if (attr?.phrase) {
+      entity = this.resolve(attr.phrase, pos);
+      via = attr.phrase.kind === 'desc' ? 'role' : attr.phrase.kind;
+    }
+    if (!entity && this.lastSpeaker && first.p - this.lastSpeaker.p <= 1) {
+      entity = this.lastSpeaker.entity;
+      via = 'floating';
+    }
+    if (entity) this.lastSpeaker = { entity, p: last.p };
+    let confidence = 0.4;
+    if (entity) {
+      if (via === 'name') confidence = attr?.strength === 'adjacent' ? 0.95 : 0.8;
+      else if (via === 'pronoun' || via === 'role') confidence = attr?.strength === 'adjacent' ? 0.85 : 0.7;
+      else confidence = 0.6;
+    }
+    const spans: QuoteSpan[] = q.pieces.map((pc) => ({
+      p: pc.p,
+      start: Math.max(0, pc.open),
+      end: Math.min(this.paragraphs[pc.p].length, pc.close + 1),
+    }));
+    return {
+      quote: {
+        text,
+        speaker: entity?.name ?? null,
+        role: entity?.kind === 'name' ? entity.role : null,
+        paragraph: first.p,
+        confidence,
+        spans,
+        via,
+      },
+      merged,
+    };
+  }
+}
+
+/** Quote text from its pieces: "Ci sono … le Pmi" + ", che hanno …" → "Ci sono … le Pmi, che hanno …". */
+function joinPieces(pieces: string[]): string {
+  let out = '';
+  for (const raw of pieces) {
+    const s = raw.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+    if (!s) continue;
+    if (!out) out = s;
+    else if (/^[,.;:!?…]/.test(s)) out += s;
+    else out += ` ${s}`;
+  }
+  return out.replace(/\s*[,;:]$/, '').replace(/\s+([,.;:!?])/g, '$1').trim();
+}
+
+/** Indices of speech cues (verbs and multi-word cues) in toks[a, b). */
+function findCues(toks: Token[], lex: Lexicon, a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i < b; i++) {
+    const t = toks[i];
+    if (!t.word) continue;
+    if (lex.verbs.has(t.lower) || inversionVerb(t, lex)) {
+      out.push(i);
+      continue;
+    }
+    for (const ph of [...lex.verbPhrases, ...lex.evBefore]) {
+      if (ph.every((w, k) => toks[i + k]?.lower === w)) {
+        out.push(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** "explique-t-il", "a-t-elle": a verb with the subject pronoun attached (French inversion). */
+function inversionVerb(t: Token, lex: Lexicon): string | null {
+  const m = /^(.+?)(?:-t)?-(\p{L}+)$/u.exec(t.lower);
+  if (!m || !lex.inversion.has(m[2])) return null;
+  if (!lex.verbs.has(m[1]) && !lex.aux.has(m[1])) return null;
+  return m[2];
+}
+
+function skipFiller(toks: Token[], i: number, lex: Lexicon): number {
+  let k = i;
+  while (toks[k] && (lex.aux.has(toks[k].lower) || lex.reflexives.has(toks[k].lower))) k++;
+  return k;
+}
+
+/** The subject of a speech cue: the phrase before it, or after it where word order puts it there. */
+function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): Phrase | null {
+  // The cue's extent (multi-word cues).
+  let afterCue = cue + 1;
+  for (const ph of lex.verbPhrases) if (ph.every((w, k) => toks[cue + k]?.lower === w)) afterCue = Math.max(afterCue, cue + ph.length);
+  const inv = inversionVerb(toks[cue], lex);
+  if (inv) return pronounPhrase(inv, cue, lex);
+  // Evidentials ("according to X", "laut X"): the phrase after.
+  for (const ph of lex.evBefore) {
+    if (ph.every((w, k) => toks[cue + k]?.lower === w)) {
+      let k = cue + ph.length;
+      while (toks[k] && lex.complement.has(toks[k].lower) && !lex.det.has(toks[k].lower)) k++;
+      return parsePhrase(par, toks, k, lex);
+    }
+  }
+  const post = (() => {
+    let k = skipFiller(toks, afterCue, lex);
+    while (toks[k] && lex.objectPronouns.has(toks[k].lower) && !lex.pronouns.has(toks[k].lower)) k++;
+    k = skipFiller(toks, k, lex);
+    const ph = parsePhrase(par, toks, k, lex);
+    if (!ph) return null;
+    // Not the object of a preposition, and (German) not a dative or accusative article.
+    if (ph.kind === 'desc' && lex.capitalizedNouns && /^(den|dem|des|einem|einen|eines|einer)$/.test(toks[k].lower)) return null;
+    return ph;
+  })();
+  // The phrase that ends right before the cue (skipping auxiliaries and a comma).
+  let j = cue - 1;
+  while (j >= 0 && (lex.aux.has(toks[j].lower) || lex.reflexives.has(toks[j].lower) || lex.objectPronouns.has(toks[j].lower) && !lex.pronouns.has(toks[j].lower))) j--;
+  if (j >= 0 && toks[j].text === ',') j--;
+  let pre: Phrase | null = null;
+  if (j >= 0 && toks[j].word && lex.coordinations.has(toks[j].lower)) {
+    pre = sentenceSubject(par, toks, j, lex);
+  } else {
+    for (let k = Math.max(0, j - 16); k <= j; k++) {
+      if (!toks[k].word) continue;
+      if (k > 0 && toks[k - 1].word && !boundaryBefore(toks[k - 1], lex)) continue;
+      const ph = parsePhrase(par, toks, k, lex);
+      if (!ph) continue;
+      let e = ph.end;
+      if (toks[e]?.text === ',' && e === j + 1 - 0) e = e + 0;
+      if (ph.end === j + 1 || (toks[ph.end]?.text === ',' && ph.end + 1 === j + 1) || (toks[j + 1]?.text === ',' && ph.end === j + 1)) {
+        pre = ph;
+        break;
+      }
+    }
+  }
+  if (lex.capitalizedNouns && post && (post.kind === 'pronoun' || (post.kind === 'name' && /^\p{Lu}/u.test(toks[post.start].text) && !lex.det.has(toks[post.start].lower)))) return post;
+  if (pre) return pre;
+  return post;
+}
+
+/** A word after which a phrase may start (not an article, preposition or a word of the same phrase). */
+function boundaryBefore(t: Token, lex: Lexicon): boolean {
+  if (lex.det.has(t.lower) || lex.prep.has(t.lower) || lex.particles.has(t.lower) || lex.complement.has(t.lower)) return false;
+  if (t.cap && !lex.func.has(t.lower)) return false;
+  if (!lex.capitalizedNouns && isContent(t, lex) && !lex.verbs.has(t.lower)) return false;
+  return true;
+}
+
+/** The first phrase of the sentence part toks[0, j) that is not inside a prepositional phrase. */
+function sentenceSubject(par: string, toks: Token[], j: number, lex: Lexicon): Phrase | null {
+  for (let k = 0; k < j; k++) {
+    if (!toks[k].word) continue;
+    if (k > 0 && toks[k - 1].word && !boundaryBefore(toks[k - 1], lex)) continue;
+    if (k > 0 && toks[k - 1].word && lex.prep.has(toks[k - 1].lower)) continue;
+    const ph = parsePhrase(par, toks, k, lex);
+    if (ph) return ph;
+    if (lex.prep.has(toks[k].lower)) {
+      // skip the prepositional phrase
+      const inner = parsePhrase(par, toks, k + 1, lex);
+      if (inner) k = inner.end - 1;
+    }
+  }
+  return null;
+}
+
+function pronounPhrase(pron: string, at: number, lex: Lexicon): Phrase {
+  const g = lex.pronouns.get(pron);
+  return { start: at, end: at + 1, kind: 'pronoun', name: null, role: null, gender: g === 'm' || g === 'f' || g === 'p' ? g : null, heads: [] };
+}
+
+/** An implicit subject: a verb with no phrase (Italian and Spanish "ha aggiunto", "afirmó"). */
+const IMPLICIT: Phrase = { start: 0, end: 0, kind: 'pronoun', name: null, role: null, gender: null, heads: [] };
+
+/** Attribution right after the closing mark: ", said X", ", X said", ", so X", ", explique-t-il", ", según X". */
+function rightAttribution(par: string, toks: Token[], lex: Lexicon, _q: MarkedQuote): Attribution | null {
+  let i = 0;
+  while (toks[i] && !toks[i].word && /^[,;:\-–—)(]$/.test(toks[i].text)) i++;
+  if (i >= toks.length || !toks[i].word) return null;
+  const text = par.slice(toks[0]?.start ?? 0, toks[toks.length - 1]?.end ?? 0).trim();
+  if (/:$/.test(text)) return null; // it introduces the next quote
+  const t = toks[i];
+  const inv = inversionVerb(t, lex);
+  if (inv) return { phrase: pronounPhrase(inv, i, lex), par, toks, strength: 'adjacent', end: i + 1 };
+  // ", so X" (German), ", según X"
+  if (lex.afterEv.has(t.lower)) {
+    let k = i + 1;
+    if (toks[k] && (lex.verbs.has(toks[k].lower) || lex.aux.has(toks[k].lower))) {
+      const ph = subjectAround(par, toks, k, lex);
+      if (ph) return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end };
+    }
+    while (toks[k] && lex.complement.has(toks[k].lower) && !lex.det.has(toks[k].lower)) k++;
+    const ph = parsePhrase(par, toks, k, lex);
+    if (ph) return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end };
+  }
+  for (const ev of lex.evBefore) {
+    if (ev.every((w, k) => toks[i + k]?.lower === w)) {
+      const ph = parsePhrase(par, toks, i + ev.length, lex);
+      if (ph) return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end };
+    }
+  }
+  // Verb first: ", said X", ", ha detto X", ", hatte VW-Chef Winterkorn … erklärt", ", dijo" (no subject)
+  let k = skipFiller(toks, i, lex);
+  const cues = findCues(toks, lex, i, Math.min(toks.length, i + 14));
+  if (cues.length && cues[0] === k) {
+    let after = k + 1;
+    for (const ph of lex.verbPhrases) if (ph.every((w, m) => toks[k + m]?.lower === w)) after = Math.max(after, k + ph.length);
+    let m = skipFiller(toks, after, lex);
+    while (toks[m] && lex.objectPronouns.has(toks[m].lower) && !lex.pronouns.has(toks[m].lower)) m++;
+    m = skipFiller(toks, m, lex);
+    const ph = parsePhrase(par, toks, m, lex);
+    if (ph && !(lex.capitalizedNouns && ph.kind === 'desc' && /^(den|dem|einem|einen)$/.test(toks[m].lower))) {
+      return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end };
+    }
+    return { phrase: IMPLICIT, par, toks, strength: 'adjacent', end: after };
+  }
+  if (k > i && cues.length) {
+    // An auxiliary first, the participle later: ", hatte VW-Chef Winterkorn in einem Interview erklärt"
+    const ph = parsePhrase(par, toks, k, lex);
+    if (ph && cues.some((c) => c >= ph.end)) return { phrase: ph, par, toks, strength: 'adjacent', end: cues[0] + 1 };
+  }
+  // Subject first: ", Smith said", ", she added", ", X zufolge"
+  const ph = parsePhrase(par, toks, i, lex);
+  if (ph) {
+    const m = skipFiller(toks, ph.end + (toks[ph.end]?.text === ',' ? 1 : 0), lex);
+    if (toks[m] && (lex.verbs.has(toks[m].lower) || findCues(toks, lex, m, m + 1).length)) {
+      return { phrase: ph, par, toks, strength: 'adjacent', end: m + 1 };
+    }
+    for (const ev of lex.evAfter) {
+      if (ev.every((w, n) => toks[ph.end + n]?.lower === w)) return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end + ev.length };
+    }
+  }
+  // A cue later in the sentence: "„…“, stellte Celebi fest", "„…“ gebe es auch …" (weaker)
+  const later = findCues(toks, lex, i, toks.length);
+  if (later.length) {
+    const ph = subjectAround(par, toks, later[0], lex);
+    return { phrase: ph, par, toks, strength: 'sentence', end: later[0] + 1 };
+  }
+  return null;
+}
+
+/** Attribution before the opening mark: "X said:", "Merkel:", "Secondo X,", or a cue in the sentence. */
+function leftAttribution(par: string, toks: Token[], lex: Lexicon): Attribution | null {
+  if (!toks.length) return null;
+  let end = toks.length;
+  while (end > 0 && !toks[end - 1].word && /^[\s,(\-–—]$/.test(toks[end - 1].text)) end--;
+  const colon = end > 0 && toks[end - 1].text === ':';
+  const cues = findCues(toks, lex, 0, colon ? end - 1 : end);
+  // After-evidentials: "X zufolge"
+  for (let i = 0; i < end; i++) {
+    for (const ev of lex.evAfter) {
+      if (ev.every((w, n) => toks[i + n]?.lower === w)) {
+        for (let k = Math.max(0, i - 10); k < i; k++) {
+          const ph = parsePhrase(par, toks, k, lex);
+          if (ph && ph.end === i) return { phrase: ph, par, toks, strength: 'adjacent', end: i + 1 };
+        }
+      }
+    }
+  }
+  if (cues.length) {
+    const cue = cues[cues.length - 1];
+    const ph = subjectAround(par, toks, cue, lex);
+    return { phrase: ph, par, toks, strength: colon || cue >= end - 4 ? 'adjacent' : 'sentence', end };
+  }
+  if (colon) {
+    // "Merkel: „…“": a name or description right before the colon, or the sentence subject.
+    const lastWord = toks[end - 2];
+    if (lastWord && lex.titleCues.has(lastWord.lower)) return null;
+    for (let k = 0; k < end - 1; k++) {
+      const ph = parsePhrase(par, toks, k, lex);
+      if (ph && ph.end === end - 1 && k === 0) return { phrase: ph, par, toks, strength: 'adjacent', end };
+    }
+    const subj = sentenceSubject(par, toks, end - 1, lex);
+    return { phrase: subj, par, toks, strength: 'sentence', end };
+  }
+  return null;
+}
+
+/** An attribution inside the marks between dashes or commas: «… - spiega X, ruolo -, …», «… —afirmó—, …». */
+function insideAttribution(
+  par: string,
+  a: number,
+  b: number,
+  lex: Lexicon,
+): { attribution: Attribution; cut: [number, number] } | null {
+  const toks = tokenize(par, a, b);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const dash = /^[-–—]$/.test(t.text);
+    const comma = t.text === ',';
+    if (!dash && !comma) continue;
+    if (dash && i > 0 && par[t.start - 1] !== ' ' && !/[—]/.test(t.text)) continue;
+    const k = i + 1;
+    const cue = findCues(toks, lex, k, Math.min(toks.length, k + 3))[0];
+    if (cue === undefined) continue;
+    if (comma && cue !== skipFiller(toks, k, lex)) continue;
+    // The closing dash or comma.
+    let close = -1;
+    for (let m = cue + 1; m < Math.min(toks.length, cue + 16); m++) {
+      const x = toks[m].text;
+      if (dash ? /^[-–—]$/.test(x) : x === ',') {
+        close = m;
+        break;
+      }
+      if (/^[.!?;:]$/.test(x) && dash) break;
+    }
+    if (close < 0) continue;
+    const sub = toks.slice(k, close);
+    const attr = rightAttribution(par, sub, lex, { pieces: [], mark: '', unterminated: false });
+    if (!attr || attr.strength !== 'adjacent') continue;
+    if (comma && attr.phrase === IMPLICIT && sub.length > 3) continue;
+    return { attribution: attr, cut: [t.start, toks[close].end] };
+  }
+  return null;
+}
+
+/** A title or name in quotes: “the so-called …”, „die Zeitung …“, „…“ genannt, (Motto: „…“). */
+function titleContext(left: Token[], right: Token[], lex: Lexicon): boolean {
+  let i = left.length - 1;
+  if (left[i]?.text === ':' || left[i]?.text === '(') i--;
+  const before = left[i];
+  if (before?.word && isTitleCue(before.lower, lex)) return true;
+  const after = right.find((t) => t.word);
+  if (after && right.indexOf(after) <= 1 && lex.titleAfter.has(after.lower)) return true;
+  // „People's Alliance for Democracy“ (PAD)
+  if (right[0]?.text === '(' && right[1]?.word && /^\p{Lu}{2,}$/u.test(right[1].text)) return true;
+  return false;
+}
+
+function isTitleCue(w: string, lex: Lexicon): boolean {
+  if (lex.titleCues.has(w)) return true;
+  if (!lex.capitalizedNouns) return false;
+  for (const c of lex.titleCues) if (c.length >= 4 && w.endsWith(c)) return true;
+  return false;
+}
+
+/** Title Case, digits and web addresses: names of things rather than speech. */
+function looksLikeName(text: string, words: number, lex: Lexicon): boolean {
+  if (/\.(com|org|net|de|it|fr|es|uk)\b/i.test(text)) return true;
+  if (words > 8) return false;
+  const ws = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (!ws.length) return true;
+  const capital = ws.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  if (words === 1) return !lex.capitalizedNouns && /^\p{Lu}/u.test(ws[0]);
+  if (/[.!?]$/.test(text)) return false;
+  return capital === ws.length;
+}
+
+function nameWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[\s]+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, ''))
+    .filter((w) => w.length > 1);
+}
+
+function endsWithWords(long: string[], short: string[]): boolean {
+  return short.every((w) => long.includes(w));
+}
+
+/** Same word up to its ending: direttore / direttrice, Sprecher / Sprecherin, mayor / mayors. */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  if (n < 4) return false;
+  let k = 0;
+  while (k < n && a[k] === b[k]) k++;
+  return k >= Math.max(4, Math.min(a.length, b.length) - 3);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export { isContent };

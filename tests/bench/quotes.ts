@@ -1,0 +1,193 @@
+// npm run bench:quotes [-- --verbose] — quote extraction against ../shared/corpora/quotes-de-dev (German
+// Wikinews, gold quotation annotations). The matching rule is written down in utils/quotes/README.md.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractQuotesDetailed } from '../../utils/quotes/extract-quotes';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = resolve(root, '../shared/corpora/quotes-de-dev/dev.jsonl');
+const verbose = process.argv.includes('--verbose');
+
+interface Span {
+  start: number;
+  end: number;
+}
+interface Annotation {
+  type: string;
+  quote: { text: string; spans: Span[] };
+  speaker: { text: string; spans: Span[] };
+}
+interface Doc {
+  documentName: string;
+  text: string;
+  annotations: Annotation[];
+}
+
+/** Paragraphs as the engine makes them (split on blank lines), with each one's offset in the text. */
+export function paragraphsOf(text: string): { paragraphs: string[]; offsets: number[] } {
+  const paragraphs: string[] = [];
+  const offsets: number[] = [];
+  const sep = /\n\s*\n/g;
+  let a = 0;
+  const push = (s: number, e: number) => {
+    const raw = text.slice(s, e);
+    if (!raw.trim()) return;
+    paragraphs.push(raw);
+    offsets.push(s);
+  };
+  for (let m = sep.exec(text); m; m = sep.exec(text)) {
+    push(a, m.index);
+    a = m.index + m[0].length;
+  }
+  push(a, text.length);
+  return { paragraphs, offsets };
+}
+
+const overlap = (a: Span[], b: Span[]) => {
+  let n = 0;
+  for (const x of a) for (const y of b) n += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+  return n;
+};
+const length = (a: Span[]) => a.reduce((n, s) => n + s.end - s.start, 0);
+
+const PRONOUNS = new Set(['er', 'sie', 'ihm', 'ihr', 'ihn', 'man', 'es', 'wir', 'ich', 'he', 'she', 'they']);
+const DETERMINERS = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen']);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !DETERMINERS.has(w));
+const isPronoun = (s: string) => PRONOUNS.has(s.trim().toLowerCase());
+
+/** The predicted speaker is right when its last word (surname, or a description's head) is a word of the gold text. */
+function speakerMatches(pred: string | null, gold: string): boolean {
+  if (!pred) return false;
+  const p = words(pred);
+  const g = new Set(words(gold));
+  return p.length > 0 && g.has(p[p.length - 1]);
+}
+
+function main() {
+  if (!existsSync(corpus)) {
+    console.error(`corpus not found: ${corpus} (expected ../shared beside the project)`);
+    process.exit(2);
+  }
+  const docs: Doc[] = readFileSync(corpus, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+  let tp = 0;
+  let predicted = 0;
+  let gold = 0;
+  let found = 0;
+  let spkTotal = 0;
+  let spkRight = 0;
+  let spkNoGold = 0;
+  let spkPronoun = 0;
+  let timeMs = 0;
+  const errors: string[] = [];
+  for (const doc of docs) {
+    const { paragraphs, offsets } = paragraphsOf(doc.text);
+    extractQuotesDetailed(paragraphs, 'de'); // warm-up for the timing below
+    const reps = 5;
+    const t0 = performance.now();
+    let result = extractQuotesDetailed(paragraphs, 'de');
+    for (let r = 1; r < reps; r++) result = extractQuotesDetailed(paragraphs, 'de');
+    timeMs += (performance.now() - t0) / reps;
+    const preds = result.quotes.map((q) => ({
+      q,
+      spans: q.spans.map((s) => ({ start: offsets[s.p] + s.start, end: offsets[s.p] + s.end })),
+    }));
+    // Gold Direct quotes, one per quote span (a quote annotated twice with two speakers keeps both).
+    const groups = new Map<string, { spans: Span[]; speakers: string[]; text: string }>();
+    for (const a of doc.annotations) {
+      if (a.type !== 'Direct') continue;
+      const key = a.quote.spans.map((s) => `${s.start}-${s.end}`).join(',');
+      if (!groups.has(key)) groups.set(key, { spans: a.quote.spans, speakers: [], text: a.quote.text });
+      groups.get(key)!.speakers.push(resolveGoldSpeaker(doc, a));
+    }
+    const golds = [...groups.values()];
+    gold += golds.length;
+    predicted += preds.length;
+    const matches = (ps: Span[], gs: Span[]) => overlap(ps, gs) >= 0.5 * Math.min(length(ps), length(gs));
+    for (const p of preds) {
+      if (golds.some((g) => matches(p.spans, g.spans))) tp++;
+      else if (verbose) errors.push(`FP  ${doc.documentName.slice(0, 40)} | ${p.q.text.slice(0, 90)} | ${p.q.speaker}`);
+    }
+    for (const g of golds) {
+      const cands = preds.filter((p) => matches(p.spans, g.spans));
+      if (!cands.length) {
+        if (verbose) errors.push(`FN  ${doc.documentName.slice(0, 40)} | ${g.text.slice(0, 90)}`);
+        continue;
+      }
+      found++;
+      const best = cands.sort((x, y) => overlap(y.spans, g.spans) - overlap(x.spans, g.spans))[0];
+      const speakers = g.speakers.filter((s) => s.trim());
+      if (!speakers.length) {
+        spkNoGold++;
+        continue;
+      }
+      spkTotal++;
+      if (g.speakers.some((s) => isPronoun(s))) spkPronoun++;
+      if (speakers.some((s) => speakerMatches(best.q.speaker, s))) spkRight++;
+      else if (verbose) errors.push(`SPK ${doc.documentName.slice(0, 30)} | ${g.text.slice(0, 50)} | gold: ${speakers.join(' / ')} | pred: ${best.q.speaker} (${best.q.via})`);
+    }
+  }
+  const precision = predicted ? tp / predicted : 1;
+  const recall = gold ? found / gold : 1;
+  const speaker = spkTotal ? spkRight / spkTotal : 1;
+  const perArticle = timeMs / docs.length;
+  if (verbose) console.log(errors.sort().join('\n'));
+  const rows: [string, string][] = [
+    ['articles', String(docs.length)],
+    ['gold Direct quotes', String(gold)],
+    ['predicted quotes', String(predicted)],
+    ['precision', precision.toFixed(3)],
+    ['recall', recall.toFixed(3)],
+    ['speaker accuracy', `${speaker.toFixed(3)} (${spkRight}/${spkTotal}; ${spkPronoun} gold pronouns resolved; ${spkNoGold} without gold speaker)`],
+    ['extractQuotes ms/article', perArticle.toFixed(3)],
+  ];
+  console.log('\nquotes-de-dev (Direct)');
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(26)} ${v}`);
+  const out = join(root, '.bench');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, 'quotes.json'),
+    `${JSON.stringify(
+      {
+        corpus: 'quotes-de-dev',
+        articles: docs.length,
+        gold,
+        predicted,
+        precision,
+        recall,
+        speakerAccuracy: speaker,
+        speakerScored: spkTotal,
+        goldWithoutSpeaker: spkNoGold,
+        msPerArticle: perArticle,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+/**
+ * A gold speaker that is a pronoun ("Er", "sie") stands for the person it refers to; the corpus has no
+ * coreference, so it is taken as the nearest gold speaker mention before it (of any annotation type in the
+ * article) that is not a pronoun, or the nearest after it when none comes before.
+ */
+function resolveGoldSpeaker(doc: Doc, a: Annotation): string {
+  const text = a.speaker.text;
+  if (!text.trim() || !isPronoun(text) || !a.speaker.spans.length) return text;
+  const at = a.speaker.spans[0].start;
+  const mentions = doc.annotations
+    .filter((x) => x.speaker.text.trim() && x.speaker.spans.length && !isPronoun(x.speaker.text))
+    .map((x) => ({ start: x.speaker.spans[0].start, text: x.speaker.text }));
+  const before = mentions.filter((m) => m.start < at).sort((x, y) => y.start - x.start)[0];
+  const after = mentions.filter((m) => m.start > at).sort((x, y) => x.start - y.start)[0];
+  return (before ?? after)?.text ?? text;
+}
+
+main();

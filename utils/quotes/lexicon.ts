@@ -1,0 +1,117 @@
+import languages from './languages.json';
+
+/** One language's data as written in languages.json (every field a list of lower-case words or phrases). */
+export interface LanguageData {
+  speechVerbs: string[];
+  auxiliaries: string[];
+  evidentialsBefore: string[];
+  evidentialsAfter: string[];
+  afterQuoteEvidentials: string[];
+  inversionPronouns: string[];
+  pronouns: Record<string, string>;
+  determiners: string[];
+  prepositions: string[];
+  functionWords: string[];
+  honorifics: string[];
+  roleNouns: string[];
+  roleSuffixes: string[];
+  nameParticles: string[];
+  titleCues: string[];
+  titleCuesAfter: string[];
+  sentenceAbbreviations: string[];
+  complementPrepositions: string[];
+  reflexives: string[];
+  coordinations: string[];
+  objectPronouns: string[];
+  capitalizedNouns: boolean;
+  femaleMarkers: string[];
+  maleMarkers: string[];
+  femaleRoleEndings: string[];
+}
+
+/** The merged, look-up-ready form of one or more languages' data. */
+export interface Lexicon {
+  verbs: Set<string>;
+  /** Multi-word speech cues ("fuhr fort", "according to"), as token lists. */
+  verbPhrases: string[][];
+  aux: Set<string>;
+  evBefore: string[][];
+  evAfter: string[][];
+  afterEv: Set<string>;
+  inversion: Set<string>;
+  pronouns: Map<string, string>;
+  det: Set<string>;
+  prep: Set<string>;
+  func: Set<string>;
+  honorifics: Set<string>;
+  roleNouns: Set<string>;
+  roleSuffixes: string[];
+  particles: Set<string>;
+  titleCues: Set<string>;
+  titleAfter: Set<string>;
+  abbreviations: Set<string>;
+  complement: Set<string>;
+  reflexives: Set<string>;
+  coordinations: Set<string>;
+  objectPronouns: Set<string>;
+  capitalizedNouns: boolean;
+  female: Set<string>;
+  male: Set<string>;
+  femaleEndings: string[];
+}
+
+const DATA = languages as unknown as Record<string, LanguageData>;
+const cache = new Map<string, Lexicon>();
+
+/** The languages that have data, by their primary subtag. */
+export const supportedLanguages = Object.keys(DATA);
+
+/** Lexicon for a page language ("it", "it-IT", "de_CH"); all languages merged when it is unknown or missing. */
+export function lexiconFor(lang: string | null): Lexicon {
+  const primary = (lang ?? '').toLowerCase().split(/[-_]/)[0];
+  const key = DATA[primary] ? primary : '*';
+  let lex = cache.get(key);
+  if (!lex) {
+    lex = build(key === '*' ? Object.values(DATA) : [DATA[key]]);
+    cache.set(key, lex);
+  }
+  return lex;
+}
+
+function build(list: LanguageData[]): Lexicon {
+  const all = (f: (l: LanguageData) => string[] | undefined) =>
+    list.flatMap((l) => (f(l) ?? []).map((w) => w.toLowerCase()));
+  const single = (ws: string[]) => new Set(ws.filter((w) => !w.includes(' ')));
+  const phrases = (ws: string[]) => ws.filter((w) => w.includes(' ')).map((w) => w.split(/\s+/));
+  const verbsAll = all((l) => l.speechVerbs);
+  const pronouns = new Map<string, string>();
+  for (const l of list) for (const [w, g] of Object.entries(l.pronouns ?? {})) pronouns.set(w, g);
+  return {
+    verbs: single(verbsAll),
+    verbPhrases: phrases(verbsAll),
+    aux: new Set(all((l) => l.auxiliaries)),
+    evBefore: all((l) => l.evidentialsBefore).map((w) => w.split(/\s+/)),
+    evAfter: all((l) => l.evidentialsAfter).map((w) => w.split(/\s+/)),
+    afterEv: new Set(all((l) => l.afterQuoteEvidentials)),
+    inversion: new Set(all((l) => l.inversionPronouns)),
+    pronouns,
+    det: new Set(all((l) => l.determiners)),
+    prep: new Set(all((l) => l.prepositions)),
+    func: new Set(all((l) => l.functionWords)),
+    honorifics: new Set(all((l) => l.honorifics)),
+    roleNouns: new Set(all((l) => l.roleNouns)),
+    roleSuffixes: all((l) => l.roleSuffixes).sort((a, b) => b.length - a.length),
+    particles: new Set(all((l) => l.nameParticles)),
+    titleCues: new Set(all((l) => l.titleCues)),
+    titleAfter: new Set(all((l) => l.titleCuesAfter)),
+    abbreviations: new Set(all((l) => l.sentenceAbbreviations)),
+    complement: new Set(all((l) => l.complementPrepositions)),
+    reflexives: new Set(all((l) => l.reflexives)),
+    coordinations: new Set(all((l) => l.coordinations)),
+    objectPronouns: new Set(all((l) => l.objectPronouns)),
+    capitalizedNouns: list.every((l) => l.capitalizedNouns),
+    female: new Set(all((l) => l.femaleMarkers)),
+    male: new Set(all((l) => l.maleMarkers)),
+    femaleEndings: all((l) => l.femaleRoleEndings),
+  };
+}

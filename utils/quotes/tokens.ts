@@ -1,0 +1,78 @@
+import type { Lexicon } from './lexicon';
+
+export interface Token {
+  text: string;
+  lower: string;
+  /** Offsets in the paragraph. */
+  start: number;
+  end: number;
+  word: boolean;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+}
+
+// A word: letters and digits, joined by inner hyphens, apostrophes and dots (u.a., U.S., Jean-Louis).
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*|[^\s\p{L}\p{N}]/gu;
+// Elided articles and prepositions of French and Italian (l’, d’, dell’, qu’) are tokens of their own.
+const ELISION = /^(l|d|j|m|n|s|t|c|qu|un|dell|dall|nell|sull|all|quest|quell|sant)(['’])(.+)$/;
+
+/** Tokens of par[from, to). */
+export function tokenize(par: string, from = 0, to = par.length): Token[] {
+  const out: Token[] = [];
+  const text = par.slice(from, to);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const start = from + m.index;
+    const t = m[0];
+    const el = ELISION.exec(t);
+    if (el) {
+      const cut = el[1].length + 1;
+      out.push(make(t.slice(0, cut), start));
+      out.push(make(t.slice(cut), start + cut));
+    } else out.push(make(t, start));
+  }
+  return out;
+}
+
+function make(text: string, start: number): Token {
+  const word = /^[\p{L}\p{N}]/u.test(text);
+  const lower = text.toLowerCase().replace(/’/g, "'");
+  return { text, lower, start, end: start + text.length, word, cap: word && /^\p{Lu}/u.test(text) };
+}
+
+const CLOSING_MARKS = '”“"‘’»«›‹」』)';
+
+/**
+ * Sentence boundaries of a paragraph: offsets where a sentence starts. `masked` has quote interiors hidden, so
+ * full stops inside a quote do not end the sentence around it; a quote that ends a sentence inside its marks
+ * ("… fine.“ Er fuhr fort") ends it after the closing mark when a capital follows.
+ */
+export function sentenceStarts(par: string, masked: string, lex: Lexicon): number[] {
+  const starts = [0];
+  const re = /[.!?…]+|[”“"’»«›‹」』]/g;
+  for (let m = re.exec(masked); m; m = re.exec(masked)) {
+    let end = m.index + m[0].length;
+    const isMark = /^[”“"’»«›‹」』]$/.test(m[0]);
+    if (isMark) {
+      // A closing mark ends the sentence only when the quote inside ended with . ! ? …
+      const inner = par.slice(0, m.index).trimEnd();
+      if (!/[.!?…]$/.test(inner)) continue;
+    } else {
+      const before = /([\p{L}\p{N}.]+)$/u.exec(masked.slice(0, m.index));
+      const word = before ? before[1].toLowerCase() : '';
+      if (m[0] === '.' && word) {
+        if (lex.abbreviations.has(word) || lex.honorifics.has(word)) continue;
+        if (/^\p{Lu}$/u.test(before![1])) continue; // an initial: George W. Bush
+        if (/^\d+$/.test(word) && /^\s+\p{Ll}/u.test(masked.slice(end))) continue; // 5. Oktober
+      }
+    }
+    while (end < masked.length && CLOSING_MARKS.includes(masked[end]) && !isMark) end++;
+    const rest = masked.slice(end);
+    const gap = /^\s+/.exec(rest);
+    if (!gap) continue;
+    const after = rest[gap[0].length];
+    if (after === undefined) continue;
+    if (/[\p{Lu}\p{N}„“"«»‚‘「『(¿¡—–-]/u.test(after)) starts.push(end + gap[0].length);
+  }
+  return starts;
+}
