@@ -50,3 +50,31 @@ ${html}
 </html>
 `;
 }
+
+/** Several articles in one standalone HTML file (a selection exported at once), one after another. */
+export function articlesToHtml(
+  articles: { article: SavedArticle; html?: string }[],
+  title = 'Nitido',
+): string {
+  if (articles.length === 1) return articleToHtml(articles[0].article, articles[0].html);
+  const bodies = articles.map(({ article, html }) => {
+    const page = articleToHtml(article, html);
+    return page.slice(page.indexOf('<article>'), page.indexOf('</article>') + '</article>'.length);
+  });
+  return `<!doctype html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Nitido">
+<title>${esc(title)}</title>
+<style>${STYLE}article+article{margin-top:4rem;padding-top:2rem;border-top:1px solid #c9c5bb}</style>
+</head>
+<body>
+<main>
+${bodies.join('\n')}
+</main>
+</body>
+</html>
+`;
+}

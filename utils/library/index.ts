@@ -10,7 +10,7 @@ import { libraryDb } from './db';
 import { resolveImages } from './images';
 import type { SavedArticle } from './types';
 
-export { articleToHtml } from './article-to-html';
+export { articlesToHtml, articleToHtml } from './article-to-html';
 export { articlesToMarkdown, articleToMarkdown, fileNameFor, frontMatter } from './article-to-markdown';
 export {
   type BackupArticle,

@@ -1,0 +1,548 @@
+// The library page: list (virtualized), search as you type, sort, filters, selection, tags, delete with undo,
+// export and import. Talks to utils/library only (IndexedDB); strings come in through `t`, so no browser.*.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { MessageKey, Translate } from '@/utils/extension/i18n';
+import {
+  articlesToHtml,
+  articlesToMarkdown,
+  countArticles,
+  type DeletedArticles,
+  defaultDescending,
+  deleteArticles,
+  exportLibrary,
+  fileNameFor,
+  getEntries,
+  getStoredArticle,
+  importLibrary,
+  type LibraryEntry,
+  LibraryError,
+  listFacets,
+  listIds,
+  onLibraryChanged,
+  parseBackup,
+  resolveImages,
+  type SavedArticle,
+  type SortKey,
+  storageUsed,
+  tagArticles,
+  untagArticles,
+} from '@/utils/library';
+import { ArticleRow, ROW_HEIGHT } from './ArticleRow';
+
+export interface LibraryAppProps {
+  t: Translate;
+  /** The UI language, for numbers, dates and language names. */
+  locale: string;
+}
+
+interface Query {
+  sort: SortKey;
+  descending: boolean;
+  search: string;
+  site: string;
+  tag: string;
+  lang: string;
+}
+
+interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  details?: string[];
+  undo?: DeletedArticles;
+}
+
+/** Rows drawn above and below the visible ones, so a fast scroll does not show blanks. */
+const OVERSCAN = 8;
+
+/** A timing the benchmark reads (performance.measure); harmless in normal use. */
+function measure(name: string, start: number, detail?: unknown) {
+  try {
+    performance.measure(name, { start, end: performance.now(), detail });
+  } catch {
+    // Older engines without measure options: the benchmark simply finds no entry.
+  }
+}
+
+function download(name: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function LibraryApp({ t, locale }: LibraryAppProps) {
+  const [query, setQuery] = useState<Query>({
+    sort: 'savedAt',
+    descending: true,
+    search: '',
+    site: '',
+    tag: '',
+    lang: '',
+  });
+  const [ids, setIds] = useState<string[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [facets, setFacets] = useState<{ sites: string[]; tags: string[]; langs: string[] }>({
+    sites: [],
+    tags: [],
+    langs: [],
+  });
+  const [storage, setStorage] = useState<number | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [tagText, setTagText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [scroll, setScroll] = useState({ top: 0, height: 800 });
+  const [, setCacheVersion] = useState(0);
+  const cache = useRef(new Map<string, LibraryEntry>());
+  const pending = useRef(new Set<string>());
+  const seq = useRef(0);
+  const listRef = useRef<HTMLDivElement>(null);
+  /** When the current refresh was asked for (input event time), to measure search and first render. */
+  const timing = useRef<{ name: string; start: number; detail?: unknown } | null>({
+    name: 'nitido-library-first-render',
+    start: 0,
+  });
+
+  const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
+  const plural = useMemo(() => new Intl.PluralRules(locale), [locale]);
+  const dates = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }), [locale]);
+  const languages = useMemo(() => {
+    try {
+      return new Intl.DisplayNames([locale], { type: 'language' });
+    } catch {
+      return null;
+    }
+  }, [locale]);
+
+  const visibleRange = useCallback(
+    (count: number, top = scroll.top, height = scroll.height) => {
+      const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+      const last = Math.min(count, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+      return [first, last] as const;
+    },
+    [scroll],
+  );
+
+  /** Fetches the rows of these ids that are not cached yet (one bulkGet). */
+  const load = useCallback(async (wanted: string[]) => {
+    const missing = wanted.filter((id) => !cache.current.has(id) && !pending.current.has(id));
+    if (missing.length === 0) return;
+    for (const id of missing) pending.current.add(id);
+    const rows = await getEntries(missing);
+    for (const id of missing) pending.current.delete(id);
+    for (const row of rows) cache.current.set(row.id, row);
+    setCacheVersion((v) => v + 1);
+  }, []);
+
+  const refresh = useCallback(
+    async (q: Query, options: { invalidate?: boolean } = {}) => {
+      const mine = ++seq.current;
+      const list = await listIds({
+        sort: q.sort,
+        descending: q.descending,
+        search: q.search,
+        site: q.site || undefined,
+        tag: q.tag || undefined,
+        lang: q.lang || undefined,
+      });
+      if (mine !== seq.current) return;
+      if (options.invalidate) cache.current.clear();
+      const [first, last] = visibleRange(list.length, listRef.current?.scrollTop ?? 0);
+      await load(list.slice(first, last));
+      if (mine !== seq.current) return;
+      setIds(list);
+      setSelected((old) => {
+        if (old.size === 0) return old;
+        const still = new Set(list);
+        return new Set([...old].filter((id) => still.has(id)));
+      });
+    },
+    [load, visibleRange],
+  );
+
+  const refreshTotals = useCallback(async () => {
+    const [count, f, used] = await Promise.all([countArticles(), listFacets(), storageUsed()]);
+    setTotal(count);
+    setFacets(f);
+    setStorage(used?.usage ?? null);
+  }, []);
+
+  // The list first, then the totals and filters (they are not needed to draw the first rows).
+  useEffect(() => {
+    void refresh(query).then(refreshTotals);
+    // biome-ignore lint/correctness/useExhaustiveDependencies: runs once at open; later changes call refresh
+  }, []);
+
+  // Another page or the background saved, deleted or imported: show it.
+  useEffect(
+    () =>
+      onLibraryChanged(() => {
+        void refresh(queryRef.current, { invalidate: true }).then(refreshTotals);
+      }),
+    [refresh, refreshTotals],
+  );
+  const queryRef = useRef(query);
+  queryRef.current = query;
+
+  // Measures the time from the input (or the page start) to the rows being in the document.
+  useEffect(() => {
+    if (ids === null || !timing.current) return;
+    const { name, start, detail } = timing.current;
+    timing.current = null;
+    measure(name, start, detail);
+  }, [ids]);
+
+  // Rows scrolled into view are fetched as they come.
+  useEffect(() => {
+    if (!ids) return;
+    const [first, last] = visibleRange(ids.length);
+    void load(ids.slice(first, last));
+  }, [ids, visibleRange, load]);
+
+  useEffect(() => {
+    const el = listRef.current;
+    if (!el) return;
+    const update = () => setScroll({ top: el.scrollTop, height: el.clientHeight || 800 });
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const change = (patch: Partial<Query>, event?: Event) => {
+    const next = { ...query, ...patch };
+    setQuery(next);
+    timing.current = {
+      name: 'search' in patch ? 'nitido-library-search' : 'nitido-library-query',
+      start: event?.timeStamp ?? performance.now(),
+      detail: next.search,
+    };
+    if (listRef.current) listRef.current.scrollTop = 0;
+    void refresh(next);
+  };
+
+  const showError = (error: unknown) => {
+    const code = error instanceof LibraryError ? error.code : 'write-refused';
+    const key: MessageKey =
+      code === 'invalid-backup'
+        ? 'libraryErrorBackup'
+        : code === 'storage-full'
+          ? 'libraryErrorStorageFull'
+          : 'libraryErrorWrite';
+    const message = error instanceof Error ? error.message : String(error);
+    const details = error instanceof LibraryError ? [message, ...error.details] : [message];
+    setNotice({ kind: 'error', text: t(key), details });
+  };
+
+  const afterWrite = async () => {
+    await refresh(query, { invalidate: true });
+    await refreshTotals();
+  };
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const countText = (n: number) =>
+    t(plural.select(n) === 'one' ? 'libraryCountOne' : 'libraryCountOther', numbers.format(n));
+
+  const sizeText = (bytes: number) => {
+    const [value, unit] =
+      bytes >= 1e9
+        ? [bytes / 1e9, 'gigabyte']
+        : bytes >= 1e6
+          ? [bytes / 1e6, 'megabyte']
+          : [bytes / 1e3, 'kilobyte'];
+    return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  };
+
+  const selectedIds = () => (ids ?? []).filter((id) => selected.has(id));
+
+  const exportBackup = () =>
+    run(async () => {
+      const backup = await exportLibrary();
+      download(
+        `nitido-library-${backup.exportedAt.slice(0, 10)}.json`,
+        'application/json',
+        JSON.stringify(backup, null, 1),
+      );
+    });
+
+  const exportArticles = (which: string[], format: 'md' | 'html') =>
+    run(async () => {
+      const articles = (await Promise.all(which.map(getStoredArticle))).filter(
+        (a): a is SavedArticle => a !== undefined,
+      );
+      if (articles.length === 0) return;
+      const name =
+        articles.length === 1 ? fileNameFor(articles[0], format) : `nitido-${articles.length}.${format}`;
+      if (format === 'md') {
+        download(name, 'text/markdown', articlesToMarkdown(articles));
+      } else {
+        // Standalone: the stored pictures go inside the file.
+        const parts = await Promise.all(
+          articles.map(async (article) => ({
+            article,
+            html: (await resolveImages(article.html, article.id, article.url)).html,
+          })),
+        );
+        download(name, 'text/html', articlesToHtml(parts, t('libraryTitle')));
+      }
+    });
+
+  const importFile = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    void run(async () => {
+      setNotice({ kind: 'info', text: t('libraryImporting') });
+      try {
+        const backup = parseBackup(await file.text());
+        const report = await importLibrary(backup);
+        setNotice({
+          kind: 'info',
+          text: t(
+            'libraryImportDone',
+            numbers.format(report.added),
+            numbers.format(report.updated),
+            numbers.format(report.skipped),
+          ),
+        });
+        await afterWrite();
+      } finally {
+        input.value = '';
+      }
+    });
+  };
+
+  const remove = (which: string[]) =>
+    run(async () => {
+      const deleted = await deleteArticles(which);
+      setSelected(new Set());
+      setNotice({ kind: 'info', text: t('libraryDeleted', numbers.format(deleted.count)), undo: deleted });
+      await afterWrite();
+    });
+
+  const undo = (deleted: DeletedArticles) =>
+    run(async () => {
+      const n = await deleted.undo();
+      setNotice({ kind: 'info', text: t('libraryRestored', numbers.format(n)) });
+      await afterWrite();
+    });
+
+  const retag = (add: boolean) =>
+    run(async () => {
+      const tag = tagText.trim();
+      if (!tag) return;
+      await (add ? tagArticles : untagArticles)(selectedIds(), [tag]);
+      await afterWrite();
+    });
+
+  const toggle = (id: string, on: boolean) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const list = ids ?? [];
+  const [first, last] = visibleRange(list.length);
+  const filtered = query.search.trim() !== '' || query.site !== '' || query.tag !== '' || query.lang !== '';
+  const sorts: [SortKey, MessageKey][] = [
+    ['savedAt', 'librarySortSaved'],
+    ['published', 'librarySortPublished'],
+    ['site', 'librarySortSite'],
+    ['title', 'librarySortTitle'],
+  ];
+
+  return (
+    <div class="library">
+      <header class="lib-head">
+        <h1>{t('libraryTitle')}</h1>
+        <p class="lib-count" aria-live="polite">
+          <span data-testid="library-count">{countText(total)}</span>
+          {filtered && ids && <span> · {t('libraryMatches', numbers.format(list.length))}</span>}
+          {storage !== null && <span> · {t('libraryStorage', sizeText(storage))}</span>}
+        </p>
+        <div class="lib-io">
+          <button type="button" onClick={exportBackup} disabled={busy} title={t('libraryExportHint')}>
+            {t('libraryExport')}
+          </button>
+          <label class="lib-import">
+            {t('libraryImport')}
+            <input type="file" accept="application/json,.json" onChange={importFile} disabled={busy} />
+          </label>
+        </div>
+      </header>
+
+      <div class="lib-tools">
+        <input
+          type="search"
+          class="lib-search"
+          aria-label={t('librarySearch')}
+          placeholder={t('librarySearch')}
+          value={query.search}
+          onInput={(e) => change({ search: (e.currentTarget as HTMLInputElement).value }, e)}
+        />
+        <label>
+          {t('librarySortBy')}{' '}
+          <select
+            value={query.sort}
+            onChange={(e) => {
+              const sort = (e.currentTarget as HTMLSelectElement).value as SortKey;
+              change({ sort, descending: defaultDescending(sort) }, e);
+            }}
+          >
+            {sorts.map(([key, label]) => (
+              <option key={key} value={key}>
+                {t(label)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <select
+          aria-label={t('libraryFilterSite')}
+          value={query.site}
+          onChange={(e) => change({ site: (e.currentTarget as HTMLSelectElement).value }, e)}
+        >
+          <option value="">{t('libraryFilterSite')}</option>
+          {facets.sites.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('libraryFilterTag')}
+          value={query.tag}
+          onChange={(e) => change({ tag: (e.currentTarget as HTMLSelectElement).value }, e)}
+        >
+          <option value="">{t('libraryFilterTag')}</option>
+          {facets.tags.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('libraryFilterLang')}
+          value={query.lang}
+          onChange={(e) => change({ lang: (e.currentTarget as HTMLSelectElement).value }, e)}
+        >
+          <option value="">{t('libraryFilterLang')}</option>
+          {facets.langs.map((s) => (
+            <option key={s} value={s}>
+              {languages?.of(s) ?? s}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div class="lib-select">
+        <button type="button" onClick={() => setSelected(new Set(list))} disabled={list.length === 0}>
+          {t('librarySelectAll')}
+        </button>
+        {selected.size > 0 && (
+          <>
+            <span class="lib-selected">{t('librarySelected', numbers.format(selected.size))}</span>
+            <button type="button" onClick={() => setSelected(new Set())}>
+              {t('libraryClearSelection')}
+            </button>
+            <input
+              type="text"
+              class="lib-tag"
+              aria-label={t('libraryTagName')}
+              placeholder={t('libraryTagName')}
+              list="lib-tags"
+              value={tagText}
+              onInput={(e) => setTagText((e.currentTarget as HTMLInputElement).value)}
+            />
+            <datalist id="lib-tags">
+              {facets.tags.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+            <button type="button" onClick={() => retag(true)} disabled={busy || !tagText.trim()}>
+              {t('libraryAddTag')}
+            </button>
+            <button type="button" onClick={() => retag(false)} disabled={busy || !tagText.trim()}>
+              {t('libraryRemoveTag')}
+            </button>
+            <button type="button" onClick={() => exportArticles(selectedIds(), 'md')} disabled={busy}>
+              {t('libraryMarkdown')}
+            </button>
+            <button type="button" onClick={() => exportArticles(selectedIds(), 'html')} disabled={busy}>
+              {t('libraryHtml')}
+            </button>
+            <button type="button" class="danger" onClick={() => remove(selectedIds())} disabled={busy}>
+              {t('libraryDelete')}
+            </button>
+          </>
+        )}
+      </div>
+
+      {notice && (
+        <div class={`lib-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          {notice.undo && (
+            <button type="button" onClick={() => notice.undo && undo(notice.undo)} disabled={busy}>
+              {t('libraryUndo')}
+            </button>
+          )}
+          {notice.details && notice.details.length > 0 && (
+            <ul>
+              {notice.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <div
+        class="lib-list"
+        ref={listRef}
+        aria-busy={ids === null}
+        onScroll={(e) => {
+          const el = e.currentTarget as HTMLDivElement;
+          setScroll({ top: el.scrollTop, height: el.clientHeight || 800 });
+        }}
+      >
+        {ids !== null && list.length === 0 && (
+          <p class="lib-empty">{total === 0 && !filtered ? t('libraryEmpty') : t('libraryNoMatch')}</p>
+        )}
+        <ul class="lib-rows" style={{ height: `${list.length * ROW_HEIGHT}px` }}>
+          {list.slice(first, last).map((id, i) => (
+            <ArticleRow
+              key={id}
+              id={id}
+              top={(first + i) * ROW_HEIGHT}
+              entry={cache.current.get(id)}
+              selected={selected.has(id)}
+              t={t}
+              formatDate={(iso) => {
+                const d = new Date(iso);
+                return Number.isNaN(d.getTime()) ? '' : dates.format(d);
+              }}
+              onSelect={toggle}
+              onExport={(format) => exportArticles([id], format)}
+              onDelete={() => remove([id])}
+            />
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
