@@ -46,7 +46,16 @@ export default defineConfig({
     content_security_policy:
       manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : (EXTENSION_PAGES_CSP as never),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'nitido@nitido.app', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nitido collects nothing and sends nothing anywhere (Firefox's built-in data consent).
+            gecko: {
+              id: 'nitido@nitido.app',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

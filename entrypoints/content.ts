@@ -23,6 +23,9 @@ export default defineContentScript({
       const url = location.href;
       if (!detectionAllowed(await readSettingsLight(), url)) return;
       const message: DetectedMessage = detectPage(document, url);
+      // One line for whoever debugs a page (pages cannot read the console, so this tells them nothing);
+      // the Firefox end-to-end test also watches for it, since it cannot see the toolbar badge.
+      if (message.isArticle) console.debug(`Nitido: article detected (${message.readingMinutes} min)`);
       await browser.runtime.sendMessage(message).catch(() => {
         // The background may be restarting (extension reloaded); the next navigation reports again.
       });
