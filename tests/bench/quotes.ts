@@ -85,6 +85,7 @@ function main() {
   let spkRight = 0;
   let spkNoGold = 0;
   let spkPronoun = 0;
+  let spkUnresolved = 0;
   let timeMs = 0;
   const errors: string[] = [];
   for (const doc of docs) {
@@ -100,12 +101,14 @@ function main() {
       spans: q.spans.map((s) => ({ start: offsets[s.p] + s.start, end: offsets[s.p] + s.end })),
     }));
     // Gold Direct quotes, one per quote span (a quote annotated twice with two speakers keeps both).
-    const groups = new Map<string, { spans: Span[]; speakers: string[]; text: string }>();
+    const groups = new Map<string, { spans: Span[]; speakers: string[]; text: string; pronoun: boolean }>();
     for (const a of doc.annotations) {
       if (a.type !== 'Direct') continue;
       const key = a.quote.spans.map((s) => `${s.start}-${s.end}`).join(',');
-      if (!groups.has(key)) groups.set(key, { spans: a.quote.spans, speakers: [], text: a.quote.text });
-      groups.get(key)!.speakers.push(resolveGoldSpeaker(doc, a));
+      if (!groups.has(key)) groups.set(key, { spans: a.quote.spans, speakers: [], text: a.quote.text, pronoun: false });
+      const g = groups.get(key)!;
+      g.speakers.push(resolveGoldSpeaker(doc, a));
+      if (isPronoun(a.speaker.text)) g.pronoun = true;
     }
     const golds = [...groups.values()];
     gold += golds.length;
@@ -123,13 +126,14 @@ function main() {
       }
       found++;
       const best = cands.sort((x, y) => overlap(y.spans, g.spans) - overlap(x.spans, g.spans))[0];
-      const speakers = g.speakers.filter((s) => s.trim());
+      const speakers = g.speakers.filter((s) => s.trim() && !isPronoun(s));
       if (!speakers.length) {
-        spkNoGold++;
+        if (g.speakers.some((s) => s.trim())) spkUnresolved++;
+        else spkNoGold++;
         continue;
       }
       spkTotal++;
-      if (g.speakers.some((s) => isPronoun(s))) spkPronoun++;
+      if (g.pronoun) spkPronoun++;
       if (speakers.some((s) => speakerMatches(best.q.speaker, s))) spkRight++;
       else if (verbose) errors.push(`SPK ${doc.documentName.slice(0, 30)} | ${g.text.slice(0, 50)} | gold: ${speakers.join(' / ')} | pred: ${best.q.speaker} (${best.q.via})`);
     }
@@ -145,7 +149,8 @@ function main() {
     ['predicted quotes', String(predicted)],
     ['precision', precision.toFixed(3)],
     ['recall', recall.toFixed(3)],
-    ['speaker accuracy', `${speaker.toFixed(3)} (${spkRight}/${spkTotal}; ${spkPronoun} gold pronouns resolved; ${spkNoGold} without gold speaker)`],
+    ['speaker accuracy', `${speaker.toFixed(3)} (${spkRight}/${spkTotal}, of which ${spkPronoun} gold pronouns)`],
+    ['not speaker-scored', `${spkNoGold} without gold speaker, ${spkUnresolved} pronoun without antecedent`],
     ['extractQuotes ms/article', perArticle.toFixed(3)],
   ];
   console.log('\nquotes-de-dev (Direct)');
@@ -165,6 +170,7 @@ function main() {
         speakerAccuracy: speaker,
         speakerScored: spkTotal,
         goldWithoutSpeaker: spkNoGold,
+        goldPronounWithoutAntecedent: spkUnresolved,
         msPerArticle: perArticle,
       },
       null,
@@ -176,7 +182,7 @@ function main() {
 /**
  * A gold speaker that is a pronoun ("Er", "sie") stands for the person it refers to; the corpus has no
  * coreference, so it is taken as the nearest gold speaker mention before it (of any annotation type in the
- * article) that is not a pronoun, or the nearest after it when none comes before.
+ * article) that is not a pronoun; when there is none, the quote is left out of speaker accuracy.
  */
 function resolveGoldSpeaker(doc: Doc, a: Annotation): string {
   const text = a.speaker.text;
@@ -186,8 +192,7 @@ function resolveGoldSpeaker(doc: Doc, a: Annotation): string {
     .filter((x) => x.speaker.text.trim() && x.speaker.spans.length && !isPronoun(x.speaker.text))
     .map((x) => ({ start: x.speaker.spans[0].start, text: x.speaker.text }));
   const before = mentions.filter((m) => m.start < at).sort((x, y) => y.start - x.start)[0];
-  const after = mentions.filter((m) => m.start > at).sort((x, y) => x.start - y.start)[0];
-  return (before ?? after)?.text ?? text;
+  return before?.text ?? text;
 }
 
 main();

@@ -1,7 +1,7 @@
 import type { Quote, Speaker } from '../extract/types';
 import { type Lexicon, lexiconFor } from './lexicon';
 import { findMarkedQuotes, type MarkedQuote } from './marks';
-import { type Gender, isContent, type Phrase, parsePhrase } from './phrases';
+import { type Gender, isContent, isRoleString, type Phrase, parsePhrase } from './phrases';
 import { sentenceStarts, type Token, tokenize } from './tokens';
 
 /** Where a quote's text lies: character ranges [start, end) in paragraphs, marks included. */
@@ -27,6 +27,8 @@ interface Entity {
   last: number;
   /** A person named in full, a speaker, or a description standing for a person. */
   kind: 'name' | 'desc';
+  /** Stands for a person (a name, or a description headed by a role such as "Polizeisprecher"). */
+  person: boolean;
 }
 
 interface Attribution {
@@ -59,13 +61,6 @@ export function extractQuotesDetailed(
 ): { quotes: DetailedQuote[]; speakers: Speaker[] } {
   const lex = lexiconFor(lang);
   const marked = findMarkedQuotes(paragraphs);
-  const ctx = new Context(paragraphs, lex);
-  const byPara = new Map<number, MarkedQuote[]>();
-  for (const q of marked) {
-    const p = q.pieces[0].p;
-    if (!byPara.has(p)) byPara.set(p, []);
-    byPara.get(p)!.push(q);
-  }
   // Quote interiors hidden, so sentence ends inside quotes do not cut the sentence around them.
   const masked = paragraphs.map((par) => par);
   for (const q of marked) {
@@ -74,6 +69,14 @@ export function extractQuotesDetailed(
       const m = masked[pc.p];
       masked[pc.p] = m.slice(0, a) + MASK.repeat(Math.max(0, pc.close - a)) + m.slice(pc.close);
     }
+  }
+  const ctx = new Context(paragraphs, lex);
+  ctx.masked = masked;
+  const byPara = new Map<number, MarkedQuote[]>();
+  for (const q of marked) {
+    const p = q.pieces[0].p;
+    if (!byPara.has(p)) byPara.set(p, []);
+    byPara.get(p)!.push(q);
   }
   const out: DetailedQuote[] = [];
   for (let p = 0; p < paragraphs.length; p++) {
@@ -140,6 +143,12 @@ function textGaps(s0: number, s1: number, hidden: readonly (readonly [number, nu
 class Context {
   entities: Entity[] = [];
   lastSpeaker: { entity: Entity; p: number } | null = null;
+  /** The subject of the latest sentence without a speech cue ("Die SPD will …"), for a quote that follows. */
+  lastSubject: { phrase: Phrase; p: number; pos: number } | null = null;
+  /** Accepted quotes' ranges per paragraph: the left context of a quote starts after them. */
+  accepted = new Map<number, number[]>();
+  /** Paragraphs with quote interiors hidden. */
+  masked: string[] = [];
 
   constructor(
     readonly paragraphs: string[],
@@ -152,11 +161,19 @@ class Context {
     this.registerNames(p, gaps);
     for (const [a, b] of gaps) {
       const toks = tokenize(par, a, b);
-      const cue = findCues(toks, this.lex, 0, toks.length)[0];
-      if (cue === undefined) continue;
-      const phrase = subjectAround(par, toks, cue, this.lex);
-      if (!phrase) continue;
-      const entity = this.resolve(phrase, POS(p, toks[cue].start));
+      const cues = findCues(toks, this.lex, 0, toks.length);
+      if (!cues.length) {
+        const at = toks[1]?.text === ':' ? 2 : 0; // "Europapolitik: Die SPD will …"
+        const subj = parsePhrase(par, toks, at, this.lex);
+        const named = subj?.kind === 'name' && subj.name && (nameWords(subj.name).length >= 2 || this.findByName(nameWords(subj.name)));
+        if (subj && (named || (subj.kind === 'desc' && personDesc(subj, this.lex)))) {
+          this.lastSubject = { phrase: subj, p, pos: POS(p, toks[at].start) };
+        }
+        return;
+      }
+      const phrase = subjectAround(par, toks, bestCue(toks, cues, this.lex), this.lex);
+      if (!phrase || phrase === IMPLICIT || (phrase.kind === 'desc' && !personDesc(phrase, this.lex))) return;
+      const entity = this.resolve(phrase, POS(p, toks[cues[0]].start));
       if (entity) this.lastSpeaker = { entity, p };
       return;
     }
@@ -194,7 +211,7 @@ class Context {
       return found;
     }
     if (words.length < 2 && !speaker) return null;
-    const e: Entity = { name: ph.name, words, role: ph.role, gender: ph.gender, last: pos, kind: 'name' };
+    const e: Entity = { name: ph.name, words, role: ph.role, gender: ph.gender, last: pos, kind: 'name', person: true };
     this.entities.push(e);
     return e;
   }
@@ -215,16 +232,13 @@ class Context {
   resolve(ph: Phrase, pos: number): Entity | null {
     if (ph.kind === 'name') return this.mention(ph, pos, true);
     if (ph.kind === 'pronoun') {
+      // An implicit subject (pro-drop, "und fügt hinzu") is the last speaker; a pronoun the latest person.
+      if (ph === IMPLICIT && this.lastSpeaker) return this.lastSpeaker.entity;
       let best: Entity | null = null;
       for (const e of this.entities) {
-        if (e.last > pos) continue;
+        if (e.last > pos || !e.person) continue;
         if (ph.gender && e.gender && ph.gender !== e.gender && ph.gender !== 'p') continue;
         if (!best || e.last > best.last) best = e;
-      }
-      if (this.lastSpeaker && best && this.lastSpeaker.entity !== best) {
-        // Prefer the last speaker over a name met in passing since, when genders allow.
-        const ls = this.lastSpeaker.entity;
-        if (!(ph.gender && ls.gender && ph.gender !== ls.gender) && best.kind === 'desc') best = ls;
       }
       if (best) best.last = pos;
       return best;
@@ -236,7 +250,7 @@ class Context {
       for (const e of this.entities) {
         if (e.kind !== 'name' || !e.role || e.last > pos) continue;
         const roleWords = e.role.toLowerCase().split(/[\s,.'’-]+/);
-        const match = heads.some((h) => roleWords.some((r) => sameStem(r, h)));
+        const match = heads.every((h) => roleWords.some((r) => sameStem(r, h)));
         if (match && (!best || e.last > best.last)) best = e;
       }
     }
@@ -248,7 +262,7 @@ class Context {
     const label = capitalize(ph.role);
     let e = this.entities.find((x) => x.kind === 'desc' && x.name === label) ?? null;
     if (!e) {
-      e = { name: label, words: [], role: null, gender: ph.gender, last: pos, kind: 'desc' };
+      e = { name: label, words: [], role: null, gender: ph.gender, last: pos, kind: 'desc', person: personDesc(ph, this.lex) };
       this.entities.push(e);
     }
     e.last = pos;
@@ -275,7 +289,7 @@ class Context {
       const ppar = this.paragraphs[pc.p];
       const a = pc.open + 1;
       const b = pc.close;
-      const split = inside ? null : insideAttribution(ppar, a, b, lex);
+      const split: { attribution: Attribution; cut: [number, number] } | null = inside ? null : insideAttribution(ppar, a, b, lex);
       if (split) {
         inside = split.attribution;
         inner.push({ p: pc.p, start: a, end: split.cut[0] }, { p: pc.p, start: split.cut[1], end: b });
@@ -285,36 +299,35 @@ class Context {
     if (!/[\p{L}\p{N}]/u.test(text)) return null;
 
     // Context: before the quote in its sentence, after it up to the next quote or the sentence end.
-    const leftFrom = Math.max(s0, ...hidden.filter(([, c]) => c < first.open).map(([, c]) => c + 1));
-    const leftToks = first.open >= 0 ? tokenize(par, leftFrom, first.open) : [];
+    const leftFrom = Math.max(s0, ...(this.accepted.get(first.p) ?? []).filter((c) => c < first.open).map((c) => c + 1));
+    const visible = (pp: number, a: number, b: number) => tokenize(this.masked[pp], a, b).filter((t) => t.text !== MASK);
+    const leftToks = first.open >= 0 ? visible(first.p, leftFrom, first.open) : [];
     const lastPar = this.paragraphs[last.p];
-    let rightTo = lastPar.length;
-    if (last.p === first.p) {
-      const after = starts.find((x) => x > last.close + 2);
-      rightTo = Math.min(after ?? lastPar.length, s1 > last.close ? lastPar.length : lastPar.length);
-      if (after !== undefined) rightTo = after;
-    } else {
-      const st = sentenceStarts(lastPar, lastPar, lex);
-      rightTo = st.find((x) => x > last.close + 2) ?? lastPar.length;
-    }
+    let sentenceEnd = lastPar.length;
+    if (last.p === first.p) sentenceEnd = starts.find((x) => x > last.close + 2) ?? lastPar.length;
+    else sentenceEnd = sentenceStarts(lastPar, this.masked[last.p], lex).find((x) => x > last.close + 2) ?? lastPar.length;
     const nextOpen = next && next.pieces[0].p === last.p ? next.pieces[0].open : Number.POSITIVE_INFINITY;
-    rightTo = Math.min(rightTo, nextOpen);
-    const rightToks = last.close < lastPar.length ? tokenize(lastPar, last.close + 1, rightTo) : [];
-
+    const rightTo = Math.min(sentenceEnd, nextOpen);
+    const rightToks = last.close < lastPar.length ? visible(last.p, last.close + 1, rightTo) : [];
+    const rightExt = last.close < lastPar.length ? visible(last.p, last.close + 1, sentenceEnd) : [];
     const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const titled = titleContext(leftToks, rightToks, lex);
     const nameLike = looksLikeName(text, words, lex);
 
     let attr: Attribution | null = inside;
-    const right = rightAttribution(lastPar, rightToks, lex, q);
+    const right = rightAttribution(lastPar, rightToks, lex);
     const left = leftAttribution(par, leftToks, lex);
-    if (!attr) attr = right && right.strength === 'adjacent' ? right : null;
+    if (!attr && right) attr = right;
     if (!attr && left && left.strength === 'adjacent') attr = left;
-    if (!attr) attr = left ?? right;
-
+    if (!attr && left) attr = left;
+    if (!attr) attr = laterCue(lastPar, rightExt, lex);
+    if (!attr && words >= 2 && [...leftToks, ...rightExt].some((t) => lex.reported.has(t.lower))) {
+      // Reported speech (German Konjunktiv I: "Der Niederländer sei „nicht aggressiv oder so“"): the last speaker.
+      attr = { phrase: IMPLICIT, par, toks: leftToks, strength: 'sentence', end: 0 };
+    }
     // Interrupted and resumed: “…,” she said, “…” — the next quote continues this one.
     let merged = false;
-    if (next && right && right.strength === 'adjacent' && next.pieces[0].p === last.p) {
+    if (next && right && next.pieces[0].p === last.p) {
       const rest = rightToks.slice(right.end).filter((t) => t.word);
       const nextText = lastPar.slice(next.pieces[0].open + 1, next.pieces[next.pieces.length - 1].close);
       const continues = /^\s*\p{Ll}/u.test(nextText) || !/[.!?…]\s*$/.test(text);
@@ -345,6 +358,14 @@ class Context {
     if (!entity && this.lastSpeaker && first.p - this.lastSpeaker.p <= 1) {
       entity = this.lastSpeaker.entity;
       via = 'floating';
+    }
+    if (!entity && this.lastSubject && this.lastSubject.p === first.p) {
+      entity = this.resolve(this.lastSubject.phrase, this.lastSubject.pos);
+      via = 'floating';
+    }
+    for (const pc of q.pieces) {
+      if (!this.accepted.has(pc.p)) this.accepted.set(pc.p, []);
+      this.accepted.get(pc.p)!.push(pc.close);
     }
     if (entity) this.lastSpeaker = { entity, p: last.p };
     let confidence = 0.4;
@@ -396,12 +417,31 @@ function findCues(toks: Token[], lex: Lexicon, a: number, b: number): number[] {
       out.push(i);
       continue;
     }
+    let found = false;
     for (const ph of [...lex.verbPhrases, ...lex.evBefore]) {
       if (ph.every((w, k) => toks[i + k]?.lower === w)) {
-        out.push(i);
+        found = true;
         break;
       }
     }
+    if (!found) {
+      for (const [verb, particle] of lex.separable) {
+        if (t.lower !== verb) continue;
+        // The particle closes the clause: "stellte Celebi fest,", "gab der Sprecher an, dass"
+        for (let k = i + 1; k < Math.min(toks.length, i + 12); k++) {
+          if (!toks[k].word) {
+            if (/^[,.;:!?]$/.test(toks[k].text)) break;
+            continue;
+          }
+          if (toks[k].lower === particle && (!toks[k + 1] || !toks[k + 1].word)) {
+            found = true;
+            break;
+          }
+        }
+        if (found) break;
+      }
+    }
+    if (found) out.push(i);
   }
   return out;
 }
@@ -422,9 +462,6 @@ function skipFiller(toks: Token[], i: number, lex: Lexicon): number {
 
 /** The subject of a speech cue: the phrase before it, or after it where word order puts it there. */
 function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): Phrase | null {
-  // The cue's extent (multi-word cues).
-  let afterCue = cue + 1;
-  for (const ph of lex.verbPhrases) if (ph.every((w, k) => toks[cue + k]?.lower === w)) afterCue = Math.max(afterCue, cue + ph.length);
   const inv = inversionVerb(toks[cue], lex);
   if (inv) return pronounPhrase(inv, cue, lex);
   // Evidentials ("according to X", "laut X"): the phrase after.
@@ -435,48 +472,80 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
       return parsePhrase(par, toks, k, lex);
     }
   }
-  const post = (() => {
-    let k = skipFiller(toks, afterCue, lex);
-    while (toks[k] && lex.objectPronouns.has(toks[k].lower) && !lex.pronouns.has(toks[k].lower)) k++;
-    k = skipFiller(toks, k, lex);
-    const ph = parsePhrase(par, toks, k, lex);
-    if (!ph) return null;
-    // Not the object of a preposition, and (German) not a dative or accusative article.
-    if (ph.kind === 'desc' && lex.capitalizedNouns && /^(den|dem|des|einem|einen|eines|einer)$/.test(toks[k].lower)) return null;
-    return ph;
-  })();
-  // The phrase that ends right before the cue (skipping auxiliaries and a comma).
-  let j = cue - 1;
-  while (j >= 0 && (lex.aux.has(toks[j].lower) || lex.reflexives.has(toks[j].lower) || lex.objectPronouns.has(toks[j].lower) && !lex.pronouns.has(toks[j].lower))) j--;
-  if (j >= 0 && toks[j].text === ',') j--;
-  let pre: Phrase | null = null;
-  if (j >= 0 && toks[j].word && lex.coordinations.has(toks[j].lower)) {
-    pre = sentenceSubject(par, toks, j, lex);
-  } else {
-    for (let k = Math.max(0, j - 16); k <= j; k++) {
-      if (!toks[k].word) continue;
-      if (k > 0 && toks[k - 1].word && !boundaryBefore(toks[k - 1], lex)) continue;
-      const ph = parsePhrase(par, toks, k, lex);
-      if (!ph) continue;
-      let e = ph.end;
-      if (toks[e]?.text === ',' && e === j + 1 - 0) e = e + 0;
-      if (ph.end === j + 1 || (toks[ph.end]?.text === ',' && ph.end + 1 === j + 1) || (toks[j + 1]?.text === ',' && ph.end === j + 1)) {
-        pre = ph;
+  // A participle at the clause end with its auxiliary earlier ("hat … erklärt", "wird … zitiert"): the
+  // subject sits around the auxiliary.
+  let v = cue;
+  if (lex.verbFinalAux.size) {
+    for (let k = cue - 1; k >= Math.max(0, cue - 12); k--) {
+      if (!toks[k].word) break;
+      if (lex.verbFinalAux.has(toks[k].lower)) {
+        v = k;
         break;
       }
     }
   }
-  if (lex.capitalizedNouns && post && (post.kind === 'pronoun' || (post.kind === 'name' && /^\p{Lu}/u.test(toks[post.start].text) && !lex.det.has(toks[post.start].lower)))) return post;
-  if (pre) return pre;
-  return post;
+  let afterV = v + 1;
+  if (v === cue) for (const ph of lex.verbPhrases) if (ph.every((w, k) => toks[cue + k]?.lower === w)) afterV = Math.max(afterV, cue + ph.length);
+  // The word before the verb, skipping auxiliaries, a comma and a bracket.
+  let j = v - 1;
+  const skipBack = () => {
+    for (;;) {
+      if (j >= 0 && (lex.aux.has(toks[j].lower) || lex.reflexives.has(toks[j].lower))) j--;
+      else if (j >= 0 && toks[j].text === ')') {
+        while (j >= 0 && toks[j].text !== '(') j--;
+        j--;
+      } else break;
+    }
+  };
+  skipBack();
+  if (j >= 0 && toks[j].word && lex.coordinations.has(toks[j].lower)) return sentenceSubject(par, toks, j, lex) ?? IMPLICIT;
+  if (j >= 0 && toks[j].text === ',') {
+    j--;
+    skipBack();
+  }
+  let post: Phrase | null = null;
+  {
+    let k = skipFiller(toks, afterV, lex);
+    while (toks[k] && lex.objectPronouns.has(toks[k].lower) && !lex.pronouns.has(toks[k].lower)) k++;
+    k = skipFiller(toks, k, lex);
+    const ph = parsePhrase(par, toks, k, lex);
+    const oblique = lex.capitalizedNouns && toks[k] && /^(den|dem|des|einem|einen|eines|einer|dieser|diesem|diesen|seiner|seinem|seinen|ihrer|ihrem|ihren)$/.test(toks[k].lower);
+    if (ph && !oblique) post = ph;
+  }
+  let pre: Phrase | null = null;
+  for (let k = Math.max(0, j - 16); k <= j; k++) {
+    if (!toks[k].word) continue;
+    if (k > 0 && !boundaryBefore(toks[k - 1], lex)) continue;
+    const ph = parsePhrase(par, toks, k, lex);
+    if (!ph) continue;
+    // Prepositional phrases may stand between subject and verb: "X vom Institut … in Heidelberg erläutert"
+    let e = ph.end;
+    for (let n = 0; n < 3 && toks[e]?.word && lex.prep.has(toks[e].lower) && e <= j; n++) {
+      let m = e + 1;
+      while (toks[m] && lex.det.has(toks[m].lower)) m++;
+      const pp = parsePhrase(par, toks, m, lex);
+      if (!pp || pp.end > j + 1) break;
+      e = pp.end;
+    }
+    if (e === j + 1 || (e === j + 2 && toks[j + 1]?.text === ',') || (e > j && e <= v)) {
+      pre = ph;
+      break;
+    }
+  }
+  if (lex.capitalizedNouns && post) {
+    const bare = post.kind === 'name' && !lex.det.has(toks[post.start].lower);
+    if (post.kind === 'pronoun' || bare) return post;
+  }
+  return pre ?? post;
 }
 
-/** A word after which a phrase may start (not an article, preposition or a word of the same phrase). */
+/** A word after which a phrase may start (not an article, preposition, adjective or a word of the same phrase). */
 function boundaryBefore(t: Token, lex: Lexicon): boolean {
+  if (!t.word) return true;
   if (lex.det.has(t.lower) || lex.prep.has(t.lower) || lex.particles.has(t.lower) || lex.complement.has(t.lower)) return false;
+  if (lex.verbs.has(t.lower) || lex.aux.has(t.lower)) return true;
   if (t.cap && !lex.func.has(t.lower)) return false;
-  if (!lex.capitalizedNouns && isContent(t, lex) && !lex.verbs.has(t.lower)) return false;
-  return true;
+  return !isContent(t, lex);
 }
 
 /** The first phrase of the sentence part toks[0, j) that is not inside a prepositional phrase. */
@@ -505,7 +574,7 @@ function pronounPhrase(pron: string, at: number, lex: Lexicon): Phrase {
 const IMPLICIT: Phrase = { start: 0, end: 0, kind: 'pronoun', name: null, role: null, gender: null, heads: [] };
 
 /** Attribution right after the closing mark: ", said X", ", X said", ", so X", ", explique-t-il", ", según X". */
-function rightAttribution(par: string, toks: Token[], lex: Lexicon, _q: MarkedQuote): Attribution | null {
+function rightAttribution(par: string, toks: Token[], lex: Lexicon): Attribution | null {
   let i = 0;
   while (toks[i] && !toks[i].word && /^[,;:\-–—)(]$/.test(toks[i].text)) i++;
   if (i >= toks.length || !toks[i].word) return null;
@@ -562,13 +631,22 @@ function rightAttribution(par: string, toks: Token[], lex: Lexicon, _q: MarkedQu
       if (ev.every((w, n) => toks[ph.end + n]?.lower === w)) return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end + ev.length };
     }
   }
-  // A cue later in the sentence: "„…“, stellte Celebi fest", "„…“ gebe es auch …" (weaker)
-  const later = findCues(toks, lex, i, toks.length);
-  if (later.length) {
-    const ph = subjectAround(par, toks, later[0], lex);
-    return { phrase: ph, par, toks, strength: 'sentence', end: later[0] + 1 };
-  }
   return null;
+}
+
+/** A cue later in the sentence after the quote: "„…“ hätten „…“, so Murtha", "„…“ gebe es auch, sagte X" (weaker). */
+function laterCue(par: string, toks: Token[], lex: Lexicon): Attribution | null {
+  // "…, so Murtha": the after-quote evidential of a later quote in the same sentence.
+  for (let i = 1; i < toks.length; i++) {
+    if (lex.afterEv.has(toks[i].lower) && toks[i - 1].text === ',') {
+      const ev = rightAttribution(par, toks.slice(i - 1), lex);
+      if (ev?.phrase && ev.phrase !== IMPLICIT) return { ...ev, strength: 'sentence' };
+    }
+  }
+  const cues = findCues(toks, lex, 0, toks.length);
+  if (!cues.length) return null;
+  const first = cues[0];
+  return { phrase: subjectAround(par, toks, first, lex), par, toks, strength: 'sentence', end: first + 1 };
 }
 
 /** Attribution before the opening mark: "X said:", "Merkel:", "Secondo X,", or a cue in the sentence. */
@@ -590,8 +668,8 @@ function leftAttribution(par: string, toks: Token[], lex: Lexicon): Attribution 
     }
   }
   if (cues.length) {
-    const cue = cues[cues.length - 1];
-    const ph = subjectAround(par, toks, cue, lex);
+    const cue = bestCue(toks, cues, lex);
+    const ph = subjectAround(par, toks, cue, lex) ?? (colon ? sentenceSubject(par, toks, cue, lex) : null);
     return { phrase: ph, par, toks, strength: colon || cue >= end - 4 ? 'adjacent' : 'sentence', end };
   }
   if (colon) {
@@ -606,6 +684,15 @@ function leftAttribution(par: string, toks: Token[], lex: Lexicon): Attribution 
     return { phrase: subj, par, toks, strength: 'sentence', end };
   }
   return null;
+}
+
+/** The cue that carries the attribution: the last speech verb, else the last evidential, else the last phrase. */
+function bestCue(toks: Token[], cues: number[], lex: Lexicon): number {
+  const verbs = cues.filter((c) => lex.verbs.has(toks[c].lower) || inversionVerb(toks[c], lex));
+  if (verbs.length) return verbs[verbs.length - 1];
+  const ev = cues.filter((c) => lex.evBefore.some((ph) => ph.every((w, k) => toks[c + k]?.lower === w)));
+  if (ev.length) return ev[ev.length - 1];
+  return cues[cues.length - 1];
 }
 
 /** An attribution inside the marks between dashes or commas: «… - spiega X, ruolo -, …», «… —afirmó—, …». */
@@ -638,7 +725,7 @@ function insideAttribution(
     }
     if (close < 0) continue;
     const sub = toks.slice(k, close);
-    const attr = rightAttribution(par, sub, lex, { pieces: [], mark: '', unterminated: false });
+    const attr = rightAttribution(par, sub, lex);
     if (!attr || attr.strength !== 'adjacent') continue;
     if (comma && attr.phrase === IMPLICIT && sub.length > 3) continue;
     return { attribution: attr, cut: [t.start, toks[close].end] };
@@ -649,9 +736,16 @@ function insideAttribution(
 /** A title or name in quotes: “the so-called …”, „die Zeitung …“, „…“ genannt, (Motto: „…“). */
 function titleContext(left: Token[], right: Token[], lex: Lexicon): boolean {
   let i = left.length - 1;
-  if (left[i]?.text === ':' || left[i]?.text === '(') i--;
+  if (left[i] && /^[:,(]$/.test(left[i].text)) i--;
   const before = left[i];
   if (before?.word && isTitleCue(before.lower, lex)) return true;
+  // The quoted words are the source: "laut „Reuters“", "berichtete die „Automobilwoche“".
+  if (i === left.length - 1 && before?.word) {
+    const single = (w: string) => lex.evBefore.some((ev) => ev.length === 1 && ev[0] === w);
+    if (single(before.lower)) return true;
+    const prev = left[i - 1];
+    if (lex.det.has(before.lower) && prev?.word && (single(prev.lower) || lex.verbs.has(prev.lower))) return true;
+  }
   const after = right.find((t) => t.word);
   if (after && right.indexOf(after) <= 1 && lex.titleAfter.has(after.lower)) return true;
   // „People's Alliance for Democracy“ (PAD)
@@ -669,13 +763,14 @@ function isTitleCue(w: string, lex: Lexicon): boolean {
 /** Title Case, digits and web addresses: names of things rather than speech. */
 function looksLikeName(text: string, words: number, lex: Lexicon): boolean {
   if (/\.(com|org|net|de|it|fr|es|uk)\b/i.test(text)) return true;
-  if (words > 8) return false;
+  if (words > 10) return false;
+  if (/^([IVXLC]+|\d+\.?)\s+\p{Lu}/u.test(text)) return true; // „2. Deutscher Klimakongress“, „VII Championnat“
   const ws = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (!ws.length) return true;
   const capital = ws.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
   if (words === 1) return !lex.capitalizedNouns && /^\p{Lu}/u.test(ws[0]);
   if (/[.!?]$/.test(text)) return false;
-  return capital === ws.length;
+  return capital === ws.length || (lex.capitalizedNouns && words >= 4 && capital / ws.length >= 0.75);
 }
 
 function nameWords(name: string): string[] {
@@ -698,6 +793,11 @@ function sameStem(a: string, b: string): boolean {
   let k = 0;
   while (k < n && a[k] === b[k]) k++;
   return k >= Math.max(4, Math.min(a.length, b.length) - 3);
+}
+
+/** A description that stands for a person: headed by a role ("Ein Polizeisprecher") or an acronym. */
+function personDesc(ph: Phrase, lex: Lexicon): boolean {
+  return ph.heads.some((h) => isRoleString(h, lex)) || (!!ph.role && /^\p{Lu}{2,}$/u.test(ph.role));
 }
 
 function capitalize(s: string): string {

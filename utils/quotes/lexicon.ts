@@ -27,6 +27,9 @@ export interface LanguageData {
   femaleMarkers: string[];
   maleMarkers: string[];
   femaleRoleEndings: string[];
+  verbFinalAuxiliaries: string[];
+  reportedSpeechMarkers: string[];
+  genitiveDeterminers: string[];
 }
 
 /** The merged, look-up-ready form of one or more languages' data. */
@@ -34,6 +37,8 @@ export interface Lexicon {
   verbs: Set<string>;
   /** Multi-word speech cues ("fuhr fort", "according to"), as token lists. */
   verbPhrases: string[][];
+  /** Separable verbs whose particle closes the clause: "stellte … fest" as ["stellte", "fest"]. */
+  separable: [string, string][];
   aux: Set<string>;
   evBefore: string[][];
   evAfter: string[][];
@@ -58,6 +63,11 @@ export interface Lexicon {
   female: Set<string>;
   male: Set<string>;
   femaleEndings: string[];
+  verbFinalAux: Set<string>;
+  reported: Set<string>;
+  genitive: Set<string>;
+  /** Name particles as word sequences, longest first: ["von", "der"], ["da"]. */
+  particleRuns: string[][];
 }
 
 const DATA = languages as unknown as Record<string, LanguageData>;
@@ -82,13 +92,16 @@ function build(list: LanguageData[]): Lexicon {
   const all = (f: (l: LanguageData) => string[] | undefined) =>
     list.flatMap((l) => (f(l) ?? []).map((w) => w.toLowerCase()));
   const single = (ws: string[]) => new Set(ws.filter((w) => !w.includes(' ')));
-  const phrases = (ws: string[]) => ws.filter((w) => w.includes(' ')).map((w) => w.split(/\s+/));
+  const phrases = (ws: string[]) => ws.filter((w) => w.includes(' ') && !w.includes('…')).map((w) => w.split(/\s+/));
+  const separable = (ws: string[]) =>
+    ws.filter((w) => w.includes('…')).map((w) => w.split(/\s*…\s*/) as [string, string]);
   const verbsAll = all((l) => l.speechVerbs);
   const pronouns = new Map<string, string>();
   for (const l of list) for (const [w, g] of Object.entries(l.pronouns ?? {})) pronouns.set(w, g);
   return {
     verbs: single(verbsAll),
     verbPhrases: phrases(verbsAll),
+    separable: separable(verbsAll),
     aux: new Set(all((l) => l.auxiliaries)),
     evBefore: all((l) => l.evidentialsBefore).map((w) => w.split(/\s+/)),
     evAfter: all((l) => l.evidentialsAfter).map((w) => w.split(/\s+/)),
@@ -101,7 +114,7 @@ function build(list: LanguageData[]): Lexicon {
     honorifics: new Set(all((l) => l.honorifics)),
     roleNouns: new Set(all((l) => l.roleNouns)),
     roleSuffixes: all((l) => l.roleSuffixes).sort((a, b) => b.length - a.length),
-    particles: new Set(all((l) => l.nameParticles)),
+    particles: new Set(all((l) => l.nameParticles).filter((w) => !w.includes(' '))),
     titleCues: new Set(all((l) => l.titleCues)),
     titleAfter: new Set(all((l) => l.titleCuesAfter)),
     abbreviations: new Set(all((l) => l.sentenceAbbreviations)),
@@ -113,5 +126,11 @@ function build(list: LanguageData[]): Lexicon {
     female: new Set(all((l) => l.femaleMarkers)),
     male: new Set(all((l) => l.maleMarkers)),
     femaleEndings: all((l) => l.femaleRoleEndings),
+    verbFinalAux: new Set(all((l) => l.verbFinalAuxiliaries)),
+    reported: new Set(all((l) => l.reportedSpeechMarkers)),
+    genitive: new Set(all((l) => l.genitiveDeterminers)),
+    particleRuns: all((l) => l.nameParticles)
+      .map((w) => w.split(/\s+/))
+      .sort((a, b) => b.length - a.length),
   };
 }

@@ -22,8 +22,12 @@ export interface Phrase {
 const MAX_ROLE_WORDS = 8;
 
 export function isRoleWord(t: Token, lex: Lexicon): boolean {
-  if (lex.roleNouns.has(t.lower)) return true;
-  for (const s of lex.roleSuffixes) if (t.lower.length > s.length + 1 && t.lower.endsWith(s)) return true;
+  return isRoleString(t.lower, lex);
+}
+
+export function isRoleString(w: string, lex: Lexicon): boolean {
+  if (lex.roleNouns.has(w)) return true;
+  for (const s of lex.roleSuffixes) if (w.length > s.length + 1 && w.endsWith(s)) return true;
   return false;
 }
 
@@ -41,11 +45,12 @@ export function isContent(t: Token | undefined, lex: Lexicon): boolean {
     lex.coordinations.has(w) ||
     lex.reflexives.has(w) ||
     lex.objectPronouns.has(w) ||
-    /^\d/.test(w)
+    /^\d+([.,]\d+)*$/.test(w)
   );
 }
 
 function capWord(t: Token | undefined, lex: Lexicon): boolean {
+  if (t && /^\d+-\p{Lu}/u.test(t.text)) return true; // "58-Jährige"
   return !!t && t.cap && !lex.func.has(t.lower) && !lex.det.has(t.lower) && !lex.verbs.has(t.lower) &&
     !lex.aux.has(t.lower) && !lex.pronouns.has(t.lower) && !lex.prep.has(t.lower);
 }
@@ -81,6 +86,15 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
   }
   let j = i;
   const markers: Token[] = [];
+  const pk = particleRun(t, i, lex);
+  if (pk > i && first.cap && !lex.func.has(first.lower)) {
+    // A name that starts with its particle: "Von der Leyen", "De Gaulle" (but not "Der Staatsanwalt").
+    if (capWord(t[pk], lex) && (pk > i + 1 || !lex.det.has(first.lower))) {
+      let e = pk + 1;
+      while (capWord(t[e], lex)) e++;
+      return { start: i, end: e, kind: 'name', name: span(par, t, i, e), role: null, gender: null, heads: [] };
+    }
+  }
   let hadDet = false;
   if (lex.det.has(first.lower)) {
     hadDet = true;
@@ -127,11 +141,10 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
       continue;
     }
     // Lower-case word.
-    if (name.length && lex.particles.has(w.lower)) {
+    if (name.length) {
       // von der Leyen, da Silva, de Gaulle: a particle joins the name when one capitalised word ends it.
-      let k = j;
-      while (t[k] && lex.particles.has(t[k].lower) && !t[k].cap) k++;
-      if (capWord(t[k], lex) && !capWord(t[k + 1], lex) && !(t[k + 1]?.word && lex.complement.has(t[k + 1].lower))) {
+      const k = particleRun(t, j, lex);
+      if (k > j && capWord(t[k], lex) && !capWord(t[k + 1], lex) && !(t[k + 1]?.word && lex.complement.has(t[k + 1].lower))) {
         for (let m = j; m <= k; m++) name.push(m);
         j = k;
         continue;
@@ -145,7 +158,7 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
       let lower = 0;
       while (t[k]?.word && k - from < 6) {
         if (capWord(t[k], lex)) k++;
-        else if ((lex.particles.has(t[k].lower) || lex.complement.has(t[k].lower)) && capWord(t[k + 1], lex)) k++;
+        else if ((lex.particles.has(t[k].lower) || lex.complement.has(t[k].lower)) && (!lex.det.has(t[k].lower) || lex.genitive.has(t[k].lower)) && capWord(t[k + 1], lex)) k++;
         else if (!lex.capitalizedNouns && !name.length && lower < 2 && isContent(t[k], lex)) {
           lower++;
           k++;
@@ -161,7 +174,7 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
       j = k - 1;
       continue;
     }
-    if (!name.length && (hadDet || role.length || markers.length) && isContent(w, lex) && role.length < MAX_ROLE_WORDS) {
+    if (!name.length && (hadDet || role.length || markers.length) && isContent(w, lex) && role.length < MAX_ROLE_WORDS && !(lex.capitalizedNouns && headSeen)) {
       role.push(j); // adjectives, and nouns of languages that write them in lower case: "il direttore"
       if (!lex.capitalizedNouns) headSeen = true;
       continue;
@@ -190,7 +203,7 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
     }
   }
   if (roleText) roleText = stripLeadingDet(roleText, lex);
-  const heads = roleTokens.filter((w) => isContent(w, lex) && (lex.capitalizedNouns ? w.cap || isRoleWord(w, lex) : true)).map((w) => w.lower);
+  const heads = roleTokens.filter((w) => isContent(w, lex)).map((w) => w.lower);
   const gender = genderOf(markers, lex, roleTokens);
   if (nameText) return { start: i, end, kind: 'name', name: nameText, role: roleText, gender, heads };
   return { start: i, end, kind: 'desc', name: null, role: roleText, gender, heads };
@@ -204,7 +217,7 @@ function apposition(par: string, t: Token[], a: number, lex: Lexicon, haveName: 
     // A name after a description.
     while (t[k] && (capWord(t[k], lex) || (t[k].text === '.' && isInitial(t[k - 1], t[k])) || (lex.particles.has(t[k].lower) && capWord(t[k + 1], lex)))) k++;
     if (k === a) return null;
-    if (t[k] && !/^[,)\-–—.:;]$/.test(t[k].text) && !lex.verbs.has(t[k].lower) && !lex.aux.has(t[k].lower)) return null;
+    if (t[k]?.cap) return null;
     const inner = parsePhrase(par, t, a, lex);
     return { name: inner?.name ?? span(par, t, a, k), role: null, roleTokens: [] as Token[], end: k };
   }
@@ -242,6 +255,12 @@ function stripLeadingDet(s: string, lex: Lexicon): string {
 function pronounGender(w: string, lex: Lexicon): Gender {
   const g = lex.pronouns.get(w);
   return g === 'm' || g === 'f' || g === 'p' ? g : null;
+}
+
+/** End of the longest run of name particles at t[j] ("von der", "da"), or j when there is none. */
+function particleRun(t: Token[], j: number, lex: Lexicon): number {
+  for (const run of lex.particleRuns) if (run.every((w, k) => t[j + k]?.lower === w)) return j + run.length;
+  return j;
 }
 
 function range(a: number, b: number): number[] {
