@@ -1,46 +1,202 @@
 import { Readability } from '@mozilla/readability';
-import createDOMPurify from 'dompurify';
 import { extractQuotes } from '../quotes';
+import { applyRules } from './apply-rules';
+import { articleText, paragraphsOf } from './article-text';
+import { cleanByline } from './clean-byline';
 import { detectArticle } from './detect-article';
+import { jsonLdObjects } from './json-ld';
+import { checkLimits } from './limits';
+import { postClean } from './post-clean';
+import { prepareDocument } from './prepare-document';
+import { guessLang, readMetadata } from './read-metadata';
+import type { CleanRule, RulesReport } from './rule';
+import { GENERIC_RULES } from './rules';
+import { sanitizeElement } from './sanitize-html';
 import type { Article } from './types';
 
 export interface ExtractOptions {
-  /** Extra rules (site or user) applied with the generic ones. */
-  rules?: unknown[];
+  /** Extra rules (site or user) applied with the generic ones, in the same format (see rule.ts). */
+  rules?: CleanRule[];
+  /** Leave the generic rules out (to compare, or to restore everything they removed). */
+  genericRules?: boolean;
+  /** Return the removed blocks' HTML grouped by rule in Article.removedBlocks ("what was removed"). */
+  keepRemoved?: boolean;
+}
+
+const WORDS_PER_MINUTE = 230;
+/** Below this many characters, a cleaned page that gave (almost) nothing is retried without the rules. */
+const MIN_TEXT = 250;
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+function firstMatch(
+  doc: Document,
+  rules: CleanRule[],
+  key: 'content' | 'title' | 'byline' | 'date',
+): Element | null {
+  for (const r of rules) {
+    const sel = r[key];
+    if (!sel) continue;
+    try {
+      const el = doc.querySelector(sel);
+      if (el) return el;
+    } catch {
+      /* an invalid selector in a user rule gives nothing */
+    }
+  }
+  return null;
 }
 
 /**
- * Turns a page into a clean Article. Works on a clone: the given document is never changed.
- * Minimal first version (Readability + DOMPurify); the full pipeline of DESIGN.md replaces it.
+ * The page to work on: the body, and of the head only what Readability reads (title, meta, language). Scripts
+ * and styles of the head are never copied; the copy lives in an inert document, so nothing in it loads or runs.
  */
-export function extractArticle(doc: Document, url: string, _options: ExtractOptions = {}): Article {
-  const detection = detectArticle(doc, url);
-  const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone).parse();
+function lightClone(doc: Document, url: string): Document {
+  if (doc.body?.localName !== 'body') return doc.cloneNode(true) as Document;
+  const out = doc.implementation.createHTMLDocument('');
+  for (const a of doc.documentElement.attributes) out.documentElement.setAttribute(a.name, a.value);
+  out.title = doc.title;
+  const base = out.createElement('base');
+  const own = doc.querySelector('base[href]')?.getAttribute('href');
+  let href = url;
+  try {
+    href = own ? new URL(own, url).href : url;
+  } catch {
+    /* a broken <base> is ignored, as browsers do */
+  }
+  base.setAttribute('href', href);
+  out.head.append(base);
+  for (const m of doc.querySelectorAll('head meta[content]')) out.head.append(out.importNode(m, false));
+  out.documentElement.replaceChild(out.importNode(doc.body, true), out.body);
+  return out;
+}
+
+interface Parsed {
+  content: Element | null;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+}
+
+function runReadability(doc: Document): Parsed | null {
+  const r = new Readability<Element>(doc, { serializer: (n) => n as Element, disableJSONLD: true }).parse();
+  if (!r) return null;
+  return {
+    content: r.content ?? null,
+    title: r.title ?? null,
+    byline: r.byline ?? null,
+    siteName: r.siteName ?? null,
+    lang: r.lang ?? null,
+    publishedTime: r.publishedTime ?? null,
+    excerpt: r.excerpt ?? null,
+  };
+}
+
+/**
+ * Turns a page into a clean Article (DESIGN.md's pipeline). Works on a clone: the given document is never changed.
+ * Pure: the window it needs (for the sanitizer) is the document's own.
+ */
+export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Article {
   const view = doc.defaultView;
   if (!view) throw new Error('The document has no window to sanitize with');
-  const purify = createDOMPurify(view as unknown as Parameters<typeof createDOMPurify>[0]);
-  const html = purify.sanitize(parsed?.content ?? '');
-  const text = (parsed?.textContent ?? '').trim();
-  const paragraphs = text.split(/\n\s*\n/).filter(Boolean);
-  const wordCount = text.split(/\s+/).filter(Boolean).length;
-  const { quotes, speakers } = extractQuotes(paragraphs, parsed?.lang ?? null);
-  return {
+  checkLimits(doc);
+  const ld = jsonLdObjects(doc);
+  const detection = detectArticle(doc, url, ld);
+  const meta = readMetadata(doc, ld);
+  const host = hostOf(url);
+  const siteRules = options.rules ?? [];
+  const rules = [...(options.genericRules === false ? [] : GENERIC_RULES), ...siteRules];
+  const report: RulesReport = { counts: new Map(), blocks: options.keepRemoved ? new Map() : undefined };
+
+  // 1 prepare, 2 clean, on a clone.
+  const clone = lightClone(doc, url);
+  prepareDocument(clone, url);
+  applyRules(clone, rules, { stage: 'before', host, report });
+  const chosen = firstMatch(clone, siteRules, 'content');
+  if (chosen && clone.body) clone.body.replaceChildren(chosen);
+
+  // 3 Readability on the cleaned clone; when cleaning left it nothing, the page as it was.
+  let parsed = runReadability(clone);
+  if (!parsed?.content || (parsed.content.textContent ?? '').trim().length < MIN_TEXT) {
+    const plain = lightClone(doc, url);
+    prepareDocument(plain, url);
+    const retry = runReadability(plain);
+    if (
+      retry?.content &&
+      (retry.content.textContent ?? '').length > (parsed?.content?.textContent ?? '').length
+    ) {
+      parsed = retry;
+      report.counts.clear();
+      report.blocks?.clear();
+    }
+  }
+  const content = parsed?.content ?? clone.createElement('div');
+
+  // 5 metadata (site rules' selectors first, then JSON-LD / meta / Readability's guesses).
+  const title =
+    firstMatch(doc, siteRules, 'title')?.textContent?.trim() ||
+    meta.title ||
+    parsed?.title ||
+    doc.title ||
+    '';
+  const byline =
+    cleanByline(firstMatch(doc, siteRules, 'byline')?.textContent) ??
+    meta.byline ??
+    cleanByline(parsed?.byline);
+
+  // 4 post-clean.
+  postClean(content, { title, kicker: meta.kicker, byline, host, rules, report });
+
+  // 6 sanitize, then the text from the sanitized HTML (what the reader sees is what the text says).
+  sanitizeElement(content, view);
+  const html = content.innerHTML;
+  const text = articleText(content);
+  const paragraphs = paragraphsOf(text);
+  const wordCount = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  const lang = meta.lang ?? parsed?.lang ?? guessLang(text);
+  const publishedTime =
+    firstMatch(doc, siteRules, 'date')?.getAttribute('datetime') ??
+    meta.publishedTime ??
+    parsed?.publishedTime ??
+    null;
+
+  // 7 quotes.
+  // A failure in the quote finder must not cost the reader the article: the article comes without quotes.
+  let found: ReturnType<typeof extractQuotes> = { quotes: [], speakers: [] };
+  try {
+    found = extractQuotes(paragraphs, lang);
+  } catch {
+    /* quotes stay empty */
+  }
+  const { quotes, speakers } = found;
+
+  const article: Article = {
     url,
     isArticle: detection.isArticle,
     detection: { score: detection.score, signals: detection.signals },
-    title: parsed?.title ?? doc.title ?? '',
-    byline: parsed?.byline ?? null,
-    siteName: parsed?.siteName ?? null,
-    lang: parsed?.lang ?? null,
-    publishedTime: parsed?.publishedTime ?? null,
-    excerpt: parsed?.excerpt ?? null,
+    title,
+    byline,
+    siteName: meta.siteName ?? parsed?.siteName ?? null,
+    lang,
+    publishedTime,
+    excerpt: meta.excerpt ?? parsed?.excerpt ?? paragraphs[0]?.slice(0, 300) ?? null,
     text,
     html,
     wordCount,
-    readingMinutes: Math.max(1, Math.round(wordCount / 230)),
+    readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
     quotes,
     speakers,
-    removed: [],
+    removed: [...report.counts].map(([rule, count]) => ({ rule, count })),
   };
+  if (report.blocks) article.removedBlocks = [...report.blocks].map(([rule, html]) => ({ rule, html }));
+  return article;
 }

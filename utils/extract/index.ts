@@ -1,4 +1,10 @@
 // The engine's public face: pure, a Document and a URL in, data out. Never touches browser.*.
+export { applyRules, ruleAppliesTo } from './apply-rules';
+export { cleanByline } from './clean-byline';
 export { detectArticle } from './detect-article';
 export { type ExtractOptions, extractArticle } from './extract-article';
+export { type LanguageLexicon, LEXICON } from './lexicon';
+export type { CleanRule } from './rule';
+export { GENERIC_RULES } from './rules';
+export { sanitizeHtml } from './sanitize-html';
 export type { Article, Detection, Quote, Speaker } from './types';

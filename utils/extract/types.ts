@@ -20,6 +20,8 @@ export interface Article {
   speakers: Speaker[];
   /** Which cleaning rules removed how many blocks. */
   removed: { rule: string; count: number }[];
+  /** Only with the option keepRemoved: the removed blocks' HTML (unsanitized: sanitize before showing), by rule. */
+  removedBlocks?: { rule: string; html: string[] }[];
 }
 
 export interface Quote {

@@ -1,0 +1,325 @@
+import { type CompiledSelectors, compileSelectors } from './compile-selectors';
+import { LEXICON, type LexiconKey, normalizeBlock, phraseSource } from './lexicon';
+import type { CleanRule, RulesReport } from './rule';
+
+export interface ApplyOptions {
+  /** The page's host: rules with `sites` run only there. */
+  host?: string;
+  /** Which stage runs: before Readability (on the page) or after (on its output). */
+  stage: 'before' | 'after';
+  /** Keep the outerHTML of removed blocks, grouped by rule (for "what was removed"). */
+  keepRemoved?: boolean;
+  /** Adds to this report instead of a new one. */
+  report?: RulesReport;
+}
+
+/** Blocks longer than this are never "a whole block of boilerplate" (a label, a button, a line of links). */
+const MAX_BLOCK = 200;
+const MAX_LINK_LINE = 300;
+const STOP_TAGS = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE']);
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const BLOCK_TAGS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'SECTION',
+  'ASIDE',
+  'FIGURE',
+  'FIGCAPTION',
+  'HEADER',
+  'FOOTER',
+  'BLOCKQUOTE',
+  'DD',
+  'DT',
+  'TD',
+  'TH',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+]);
+
+/** Does a rule run on this host? `sites` holds hosts or base domains. */
+export function ruleAppliesTo(rule: CleanRule, host: string | undefined): boolean {
+  if (!rule.sites?.length) return true;
+  if (!host) return false;
+  const h = host.toLowerCase().replace(/^www\./, '');
+  return rule.sites.some((s) => {
+    const site = s.toLowerCase().replace(/^www\./, '');
+    return h === site || h.endsWith(`.${site}`);
+  });
+}
+
+const textOf = (n: Node) => n.textContent ?? '';
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += textOf(a).trim().length;
+  return n;
+}
+
+/** Alone in its parent: no running text right before or after it (so "2019 <span>AD</span>" is not a label). */
+function standsAlone(el: Element): boolean {
+  for (const sib of [el.previousSibling, el.nextSibling]) {
+    if (sib && sib.nodeType === 3 && /[\p{L}\p{N}]/u.test(textOf(sib))) return false;
+  }
+  return true;
+}
+
+/** Does the element hold the article's running text (then a selector named it after something else)? */
+function holdsRunningText(el: Element, guard: number): boolean {
+  if (textOf(el).length > guard) return true;
+  let long = 0;
+  for (const p of el.getElementsByTagName('p')) {
+    if (textOf(p).length >= 150 && !p.closest('a') && ++long >= 3) return true;
+  }
+  return false;
+}
+
+interface Matcher {
+  rule: CleanRule;
+  kind: 'text' | 'linkLine' | 'heading';
+  re: RegExp;
+  maxLength: number;
+}
+
+const reCache = new Map<string, RegExp>();
+const selectorCache = new WeakMap<CleanRule, CompiledSelectors>();
+
+function compiledOf(rule: CleanRule): CompiledSelectors {
+  let c = selectorCache.get(rule);
+  if (!c) {
+    c = compileSelectors(rule.remove ?? []);
+    selectorCache.set(rule, c);
+  }
+  return c;
+}
+
+/** querySelectorAll over a list; an invalid selector (a user rule's typo) is skipped, the others still run. */
+function queryAll(root: ParentNode, selectors: string[]): Element[] {
+  try {
+    return [...root.querySelectorAll(selectors.join(','))];
+  } catch {
+    const out: Element[] = [];
+    for (const s of selectors) {
+      try {
+        out.push(...root.querySelectorAll(s));
+      } catch {
+        /* skipped: rules are validated where they are edited */
+      }
+    }
+    return out;
+  }
+}
+
+function phrasesRegExp(
+  lexicon: LexiconKey[] = [],
+  phrases: string[] = [],
+  patterns: string[] = [],
+  prefix = false,
+) {
+  const key = `${prefix}|${lexicon.join(',')}|${phrases.join('\u0001')}|${patterns.join('\u0001')}`;
+  let re = reCache.get(key);
+  if (re) return re;
+  const alts = new Set<string>();
+  for (const k of lexicon)
+    for (const lang of Object.values(LEXICON)) for (const p of lang[k]) alts.add(phraseSource(p));
+  for (const p of phrases) alts.add(phraseSource(p));
+  const sources = [...alts].sort((a, b) => b.length - a.length);
+  const body = [...sources, ...patterns].join('|') || '(?!)';
+  re = new RegExp(prefix ? `^(?:${body})(?![\\p{L}\\p{N}])` : `^(?:${body})$`, 'u');
+  reCache.set(key, re);
+  return re;
+}
+
+function matchersOf(rules: CleanRule[]): Matcher[] {
+  const out: Matcher[] = [];
+  for (const rule of rules) {
+    if (rule.heading)
+      out.push({
+        rule,
+        kind: 'heading',
+        re: phrasesRegExp(rule.heading.lexicon, rule.heading.phrases),
+        maxLength: 80,
+      });
+    if (rule.text)
+      out.push({
+        rule,
+        kind: 'text',
+        re: phrasesRegExp(rule.text.lexicon, [], rule.text.patterns),
+        maxLength: rule.text.maxLength ?? MAX_BLOCK,
+      });
+    if (rule.linkLine)
+      out.push({
+        rule,
+        kind: 'linkLine',
+        re: phrasesRegExp(rule.linkLine.lexicon, rule.linkLine.prefixes, [], true),
+        maxLength: rule.linkLine.maxLength ?? MAX_LINK_LINE,
+      });
+  }
+  return out;
+}
+
+/** The largest wrapper of `el` that holds the same text and nothing else worth keeping. */
+function widen(el: Element, root: Node, text: string): Element {
+  let top = el;
+  for (let i = 0; i < 6; i++) {
+    const p = top.parentElement;
+    if (!p || p === root || STOP_TAGS.has(p.tagName)) break;
+    if (normalizeBlock(textOf(p)) !== text) break;
+    top = p;
+  }
+  return top;
+}
+
+/** A "related" heading's list: the small box holding heading and links, or the list right after it. */
+function relatedBlock(heading: Element, root: Node, maxBox?: number): Element[] {
+  if (maxBox) {
+    let top: Element = heading;
+    for (let i = 0; i < 4; i++) {
+      const p = top.parentElement;
+      if (!p || p === root || STOP_TAGS.has(p.tagName) || textOf(p).trim().length > maxBox) break;
+      top = p;
+    }
+    if (top !== heading) return [top];
+  }
+  let box: Element = heading;
+  for (let i = 0; i < 4; i++) {
+    const p = box.parentElement;
+    if (!p || p === root || STOP_TAGS.has(p.tagName)) break;
+    const len = textOf(p).trim().length;
+    if (len > 3000) break;
+    box = p;
+    const rest = len - textOf(heading).trim().length;
+    if (rest > 0 && linkTextLength(p) / rest >= 0.6) return [p];
+  }
+  const next = heading.nextElementSibling;
+  if (next && /^(UL|OL|DIV|SECTION)$/.test(next.tagName)) {
+    const len = textOf(next).trim().length;
+    if (len > 0 && len < 3000 && linkTextLength(next) / len >= 0.6) return [heading, next];
+  }
+  return [heading];
+}
+
+function record(report: RulesReport, rule: CleanRule, el: Element) {
+  report.counts.set(rule.id, (report.counts.get(rule.id) ?? 0) + 1);
+  if (report.blocks) {
+    const list = report.blocks.get(rule.id) ?? [];
+    list.push(el.outerHTML);
+    report.blocks.set(rule.id, list);
+  }
+}
+
+/**
+ * Applies cleaning rules to `root` (a document or an element), removing what they match, and reports how many
+ * blocks each rule removed. One pass of selectors per rule, then one walk over the text for the whole-block
+ * text rules, link lines and related headings.
+ */
+export function applyRules(root: Document | Element, rules: CleanRule[], options: ApplyOptions): RulesReport {
+  const report: RulesReport = options.report ?? {
+    counts: new Map(),
+    blocks: options.keepRemoved ? new Map() : undefined,
+  };
+  const active = rules
+    .filter((r) => (r.stage ?? 'before') === options.stage || r.stage === 'both')
+    .filter((r) => ruleAppliesTo(r, options.host));
+  if (!active.length) return report;
+  const container: Node = 'body' in root ? (root.body ?? root) : root;
+  const totalText = textOf(container).length;
+  // A selector never takes the page's main text with it: such a match is a wrapper named after something else.
+  const guard = Math.max(1000, 0.3 * totalText);
+
+  const selectorRules = active.filter((r) => r.remove?.length);
+  if (selectorRules.length) {
+    const compiled = selectorRules.map((r) => ({ rule: r, sel: compiledOf(r) }));
+    const take = (rule: CleanRule, el: Element): boolean => {
+      if (!rule.force && (STOP_TAGS.has(el.tagName) || holdsRunningText(el, guard))) return false;
+      record(report, rule, el);
+      el.remove();
+      return true;
+    };
+    // One walk for every simple selector of every rule; a removed element's subtree is not visited.
+    const walk = (parent: Element) => {
+      let next: Element | null;
+      for (let el = parent.firstElementChild; el; el = next) {
+        next = el.nextElementSibling;
+        let removed = false;
+        for (const c of compiled) {
+          if (c.sel.test(el)) {
+            removed = take(c.rule, el);
+            break;
+          }
+        }
+        if (!removed) walk(el);
+      }
+    };
+    walk(container as Element);
+    for (const c of compiled) {
+      if (!c.sel.complex.length) continue;
+      for (const el of queryAll(root, c.sel.complex)) {
+        if (el.parentNode && el !== container && container.contains(el)) take(c.rule, el);
+      }
+    }
+  }
+
+  const matchers = matchersOf(active);
+  if (!matchers.length) return report;
+  const texts: Node[] = [];
+  const collect = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) texts.push(c);
+      else if (c.nodeType === 1) collect(c);
+    }
+  };
+  collect(container);
+  const seen = new Set<Element>();
+  const doomed = new Map<Element, CleanRule>();
+  for (const node of texts) {
+    const raw = node.nodeValue ?? '';
+    if (raw.length > MAX_LINK_LINE || !/[\p{L}\p{N}©]/u.test(raw)) continue;
+    let el = node.parentElement;
+    for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
+      if (el === container || STOP_TAGS.has(el.tagName)) break;
+      if (seen.has(el)) break;
+      seen.add(el);
+      const rawText = textOf(el);
+      if (rawText.length > 2 * MAX_LINK_LINE) break;
+      const text = normalizeBlock(rawText);
+      if (!text) continue;
+      let hit: Matcher | undefined;
+      for (const m of matchers) {
+        if (text.length > m.maxLength) continue;
+        if (m.kind === 'heading' && !(HEADING_TAGS.has(el.tagName) || BLOCK_TAGS.has(el.tagName))) continue;
+        if (m.kind === 'linkLine' && !BLOCK_TAGS.has(el.tagName) && el.tagName !== 'A') continue;
+        const match = m.re.exec(text);
+        if (!match) continue;
+        if (m.kind === 'linkLine') {
+          const rest = text.length - match[0].length;
+          if (rest > 0 && linkTextLength(el) < 0.6 * rest) continue;
+          if (rest === 0 && el.tagName !== 'A' && !el.querySelector('a')) continue;
+        }
+        hit = m;
+        break;
+      }
+      if (!hit) continue;
+      if (hit.kind === 'text') {
+        const top = widen(el, container, text);
+        if (standsAlone(top)) doomed.set(top, hit.rule);
+      } else if (hit.kind === 'heading') {
+        if (standsAlone(el))
+          for (const b of relatedBlock(el, container, hit.rule.heading?.box)) doomed.set(b, hit.rule);
+      } else {
+        doomed.set(widen(el, container, text), hit.rule);
+      }
+      break;
+    }
+  }
+  for (const [el, rule] of doomed) {
+    if (!el.parentNode || !container.contains(el)) continue;
+    record(report, rule, el);
+    el.remove();
+  }
+  return report;
+}

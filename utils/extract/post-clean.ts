@@ -1,0 +1,83 @@
+import { applyRules } from './apply-rules';
+import { cleanByline } from './clean-byline';
+import { LEXICON, normalizeBlock } from './lexicon';
+import type { CleanRule, RulesReport } from './rule';
+
+export interface PostCleanContext {
+  title: string | null;
+  kicker: string | null;
+  byline: string | null;
+  host?: string;
+  rules: CleanRule[];
+  report: RulesReport;
+}
+
+/** Only the top of the article holds headline, kicker, standfirst and byline copies. */
+const HEAD_BLOCKS = 12;
+
+const bylineStart = (): RegExp =>
+  new RegExp(
+    `^(?:${[...new Set(Object.values(LEXICON).flatMap((l) => l.bylinePrefix))].join('|')})\\s+\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){0,3}$`,
+    'u',
+  );
+let bylineRe: RegExp | null = null;
+
+function count(report: RulesReport, id: string, el: Element) {
+  report.counts.set(id, (report.counts.get(id) ?? 0) + 1);
+  if (report.blocks) report.blocks.set(id, [...(report.blocks.get(id) ?? []), el.outerHTML]);
+}
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, div, header, section, dd, dt';
+
+/** The first text-bearing blocks of the article, in order: blocks with no block inside them. */
+function headBlocks(root: Element): Element[] {
+  const out: Element[] = [];
+  for (const el of root.querySelectorAll(BLOCKS)) {
+    if (out.length >= HEAD_BLOCKS) break;
+    if (el.querySelector(BLOCKS)) continue;
+    if (!(el.textContent ?? '').trim()) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+/**
+ * Step 4: what Readability leaves that is still not the article. Residual boilerplate blocks (the rules' "after"
+ * stage), and at the top: copies of the headline and kicker, a byline line, and a standfirst that only repeats the
+ * start of the first paragraph.
+ */
+export function postClean(root: Element, ctx: PostCleanContext): void {
+  applyRules(root, ctx.rules, { stage: 'after', host: ctx.host, report: ctx.report });
+
+  const title = normalizeBlock(ctx.title ?? '');
+  const kicker = normalizeBlock(ctx.kicker ?? '');
+  const byline = normalizeBlock(ctx.byline ?? '');
+  bylineRe ??= bylineStart();
+  const blocks = headBlocks(root);
+  for (let i = 0; i < blocks.length; i++) {
+    const el = blocks[i];
+    if (!el.isConnected && !root.contains(el)) continue;
+    const raw = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const t = normalizeBlock(raw);
+    let id: string | null = null;
+    if (title && t === title) id = 'duplicate-headline';
+    else if (kicker && t === kicker && i < 3) id = 'duplicate-headline';
+    else if (
+      raw.length < 80 &&
+      ((byline && normalizeBlock(cleanByline(raw) ?? '') === byline) || bylineRe.test(raw)) &&
+      !/[.!?]$/.test(raw)
+    )
+      id = 'byline-line';
+    else {
+      const next = blocks[i + 1];
+      const nt = next ? normalizeBlock(next.textContent ?? '') : '';
+      // A standfirst that is the first paragraph's opening words, word for word.
+      if (t.length >= 40 && nt.length > t.length && nt.startsWith(t.replace(/[.…]+$/, '')))
+        id = 'duplicate-standfirst';
+    }
+    if (id) {
+      count(ctx.report, id, el);
+      el.remove();
+    }
+  }
+}
