@@ -180,9 +180,10 @@ function main() {
 }
 
 /**
- * A gold speaker that is a pronoun ("Er", "sie") stands for the person it refers to; the corpus has no
+ * A gold speaker that is a pronoun ("Er", "sie") stands for the person it refers to. The corpus has no
  * coreference, so it is taken as the nearest gold speaker mention before it (of any annotation type in the
- * article) that is not a pronoun; when there is none, the quote is left out of speaker accuracy.
+ * article) that names someone (two capitalised words in a row, neither an article: "Kathrin Passig"), else the
+ * nearest one that is not a pronoun; when there is none, the quote is left out of speaker accuracy.
  */
 function resolveGoldSpeaker(doc: Doc, a: Annotation): string {
   const text = a.speaker.text;
@@ -190,9 +191,21 @@ function resolveGoldSpeaker(doc: Doc, a: Annotation): string {
   const at = a.speaker.spans[0].start;
   const mentions = doc.annotations
     .filter((x) => x.speaker.text.trim() && x.speaker.spans.length && !isPronoun(x.speaker.text))
-    .map((x) => ({ start: x.speaker.spans[0].start, text: x.speaker.text }));
-  const before = mentions.filter((m) => m.start < at).sort((x, y) => y.start - x.start)[0];
-  return before?.text ?? text;
+    .map((x) => ({ start: x.speaker.spans[0].start, text: x.speaker.text }))
+    .filter((m) => m.start < at)
+    .sort((x, y) => y.start - x.start);
+  const named = mentions.find((m) => namesSomeone(m.text));
+  return (named ?? mentions[0])?.text ?? text;
+}
+
+function namesSomeone(s: string): boolean {
+  const ws = s.split(/\s+/);
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const a = ws[i];
+    const b = ws[i + 1];
+    if (/^\p{Lu}/u.test(a) && /^\p{Lu}/u.test(b) && !DETERMINERS.has(a.toLowerCase()) && !PRONOUNS.has(a.toLowerCase())) return true;
+  }
+  return false;
 }
 
 main();

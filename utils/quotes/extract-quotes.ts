@@ -25,6 +25,8 @@ interface Entity {
   gender: Gender;
   /** Position of the latest mention. */
   last: number;
+  /** Position of the latest mention as a subject or speaker (not inside a prepositional phrase). */
+  lastSubject: number;
   /** A person named in full, a speaker, or a description standing for a person. */
   kind: 'name' | 'desc';
   /** Stands for a person (a name, or a description headed by a role such as "Polizeisprecher"). */
@@ -188,20 +190,22 @@ class Context {
         if (!t.word || !(t.cap || this.lex.det.has(t.lower))) continue;
         const ph = parsePhrase(par, toks, i, this.lex);
         if (!ph) continue;
-        if (ph.kind === 'name' && ph.name && nameWords(ph.name).length >= 2) this.mention(ph, POS(p, t.start), false);
+        const oblique = i > 0 && toks[i - 1].word && (this.lex.prep.has(toks[i - 1].lower) || this.lex.complement.has(toks[i - 1].lower));
+        if (ph.kind === 'name' && ph.name && nameWords(ph.name).length >= 2) this.mention(ph, POS(p, t.start), false, !oblique);
         i = ph.end - 1;
       }
     }
   }
 
   /** Records a named person; returns the entity. */
-  mention(ph: Phrase, pos: number, speaker: boolean): Entity | null {
+  mention(ph: Phrase, pos: number, speaker: boolean, subject = true): Entity | null {
     if (!ph.name) return null;
     const words = nameWords(ph.name);
     if (!words.length) return null;
     const found = this.findByName(words);
     if (found) {
       found.last = pos;
+      if (subject) found.lastSubject = pos;
       if (words.length > found.words.length && endsWithWords(words, found.words)) {
         found.name = ph.name;
         found.words = words;
@@ -211,7 +215,7 @@ class Context {
       return found;
     }
     if (words.length < 2 && !speaker) return null;
-    const e: Entity = { name: ph.name, words, role: ph.role, gender: ph.gender, last: pos, kind: 'name', person: true };
+    const e: Entity = { name: ph.name, words, role: ph.role, gender: ph.gender, last: pos, lastSubject: subject ? pos : -1, kind: 'name', person: true };
     this.entities.push(e);
     return e;
   }
@@ -236,11 +240,11 @@ class Context {
       if (ph === IMPLICIT && this.lastSpeaker) return this.lastSpeaker.entity;
       let best: Entity | null = null;
       for (const e of this.entities) {
-        if (e.last > pos || !e.person) continue;
+        if (e.lastSubject > pos || e.lastSubject < 0 || !e.person) continue;
         if (ph.gender && e.gender && ph.gender !== e.gender && ph.gender !== 'p') continue;
-        if (!best || e.last > best.last) best = e;
+        if (!best || e.lastSubject > best.lastSubject) best = e;
       }
-      if (best) best.last = pos;
+      if (best) best.last = best.lastSubject = pos;
       return best;
     }
     // A description: the person whose role (first mention) shares its head word, else the description itself.
@@ -255,17 +259,17 @@ class Context {
       }
     }
     if (best) {
-      best.last = pos;
+      best.last = best.lastSubject = pos;
       return best;
     }
     if (!ph.role) return null;
     const label = capitalize(ph.role);
     let e = this.entities.find((x) => x.kind === 'desc' && x.name === label) ?? null;
     if (!e) {
-      e = { name: label, words: [], role: null, gender: ph.gender, last: pos, kind: 'desc', person: personDesc(ph, this.lex) };
+      e = { name: label, words: [], role: null, gender: ph.gender, last: pos, lastSubject: pos, kind: 'desc', person: personDesc(ph, this.lex) };
       this.entities.push(e);
     }
-    e.last = pos;
+    e.last = e.lastSubject = pos;
     return e;
   }
 
@@ -311,12 +315,12 @@ class Context {
     const rightToks = last.close < lastPar.length ? visible(last.p, last.close + 1, rightTo) : [];
     const rightExt = last.close < lastPar.length ? visible(last.p, last.close + 1, sentenceEnd) : [];
     const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    const titled = titleContext(leftToks, rightToks, lex);
+    const titled = titleContext(leftToks, rightToks, lex, /^\p{Lu}/u.test(text) && words <= 3);
     const nameLike = looksLikeName(text, words, lex);
 
     let attr: Attribution | null = inside;
     const right = rightAttribution(lastPar, rightToks, lex);
-    const left = leftAttribution(par, leftToks, lex);
+    const left = leftAttribution(par, leftToks, lex, rightExt);
     if (!attr && right) attr = right;
     if (!attr && left && left.strength === 'adjacent') attr = left;
     if (!attr && left) attr = left;
@@ -358,6 +362,14 @@ class Context {
     if (!entity && this.lastSpeaker && first.p - this.lastSpeaker.p <= 1) {
       entity = this.lastSpeaker.entity;
       via = 'floating';
+    }
+    if (!entity && leftToks.some((t) => t.word)) {
+      // An embedded quote with no cue: the subject of its own sentence ("Die SPD will … („…“) belasten").
+      const subj = sentenceSubject(par, leftToks, leftToks.length, lex);
+      if (subj && (subj.kind === 'name' || personDesc(subj, lex))) {
+        entity = this.resolve(subj, pos);
+        via = 'floating';
+      }
     }
     if (!entity && this.lastSubject && this.lastSubject.p === first.p) {
       entity = this.resolve(this.lastSubject.phrase, this.lastSubject.pos);
@@ -418,7 +430,7 @@ function findCues(toks: Token[], lex: Lexicon, a: number, b: number): number[] {
       continue;
     }
     let found = false;
-    for (const ph of [...lex.verbPhrases, ...lex.evBefore]) {
+    for (const ph of [...lex.verbPhrases, ...lex.evBefore, ...lex.sourceCues]) {
       if (ph.every((w, k) => toks[i + k]?.lower === w)) {
         found = true;
         break;
@@ -472,6 +484,15 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
       return parsePhrase(par, toks, k, lex);
     }
   }
+  // "In dem Schreiben heißt es", "si legge nella nota": the document is the source.
+  for (const sc of lex.sourceCues) {
+    if (!sc.every((w, k) => toks[cue + k]?.lower === w)) continue;
+    for (let k = Math.max(0, cue - 8); k < Math.min(toks.length, cue + sc.length + 6); k++) {
+      if (!toks[k].word || !lex.sourcePreps.has(toks[k].lower)) continue;
+      const ph = parsePhrase(par, toks, k + 1, lex);
+      if (ph && ph.kind !== 'pronoun') return ph;
+    }
+  }
   // A participle at the clause end with its auxiliary earlier ("hat … erklärt", "wird … zitiert"): the
   // subject sits around the auxiliary.
   let v = cue;
@@ -499,6 +520,18 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
   };
   skipBack();
   if (j >= 0 && toks[j].word && lex.coordinations.has(toks[j].lower)) return sentenceSubject(par, toks, j, lex) ?? IMPLICIT;
+  // A relative clause: ", die die Gefahr … beschwören" — the subject is the phrase before the comma.
+  for (let r = j; r >= Math.max(1, j - 8); r--) {
+    if (!toks[r].word && toks[r].text !== ',') break;
+    if (toks[r].word && lex.relative.has(toks[r].lower) && toks[r - 1].text === ',') {
+      for (let k = Math.max(0, r - 14); k < r - 1; k++) {
+        if (k > 0 && !boundaryBefore(toks[k - 1], lex)) continue;
+        const ph = parsePhrase(par, toks, k, lex);
+        if (ph && ph.end === r - 1 && ph.kind !== 'pronoun') return ph;
+      }
+      break;
+    }
+  }
   if (j >= 0 && toks[j].text === ',') {
     j--;
     skipBack();
@@ -550,10 +583,12 @@ function boundaryBefore(t: Token, lex: Lexicon): boolean {
 
 /** The first phrase of the sentence part toks[0, j) that is not inside a prepositional phrase. */
 function sentenceSubject(par: string, toks: Token[], j: number, lex: Lexicon): Phrase | null {
-  for (let k = 0; k < j; k++) {
+  let from = 0;
+  for (let k = 0; k < j; k++) if (toks[k].text === ':' && toks[k + 1]?.cap) from = k + 1; // "Steuern: Die SPD will …"
+  for (let k = from; k < j; k++) {
     if (!toks[k].word) continue;
-    if (k > 0 && toks[k - 1].word && !boundaryBefore(toks[k - 1], lex)) continue;
-    if (k > 0 && toks[k - 1].word && lex.prep.has(toks[k - 1].lower)) continue;
+    if (k > from && toks[k - 1].word && !boundaryBefore(toks[k - 1], lex)) continue;
+    if (k > from && toks[k - 1].word && lex.prep.has(toks[k - 1].lower)) continue;
     const ph = parsePhrase(par, toks, k, lex);
     if (ph) return ph;
     if (lex.prep.has(toks[k].lower)) {
@@ -650,12 +685,14 @@ function laterCue(par: string, toks: Token[], lex: Lexicon): Attribution | null 
 }
 
 /** Attribution before the opening mark: "X said:", "Merkel:", "Secondo X,", or a cue in the sentence. */
-function leftAttribution(par: string, toks: Token[], lex: Lexicon): Attribution | null {
+function leftAttribution(par: string, toks: Token[], lex: Lexicon, after: Token[] = []): Attribution | null {
   if (!toks.length) return null;
   let end = toks.length;
   while (end > 0 && !toks[end - 1].word && /^[\s,(\-–—]$/.test(toks[end - 1].text)) end--;
   const colon = end > 0 && toks[end - 1].text === ':';
-  const cues = findCues(toks, lex, 0, colon ? end - 1 : end);
+  // Separable verbs may close after the quote: "wies … alle Vorwürfe als „haltlos“ zurück".
+  const QUOTE: Token = { text: '“', lower: '“', start: 0, end: 0, word: false, cap: false };
+  const cues = findCues(colon ? toks : [...toks, QUOTE, ...after], lex, 0, colon ? end - 1 : end);
   // After-evidentials: "X zufolge"
   for (let i = 0; i < end; i++) {
     for (const ev of lex.evAfter) {
@@ -734,13 +771,20 @@ function insideAttribution(
 }
 
 /** A title or name in quotes: “the so-called …”, „die Zeitung …“, „…“ genannt, (Motto: „…“). */
-function titleContext(left: Token[], right: Token[], lex: Lexicon): boolean {
+function titleContext(left: Token[], right: Token[], lex: Lexicon, shortName: boolean): boolean {
+  // Inside brackets introduced by a title word: "(Motto: „…“)", "(Überschrift auf der Homepage: „…“)".
+  for (let k = left.length - 1; k >= 0 && left[k].text !== ')'; k--) {
+    if (left[k].text === '(') {
+      if (left.slice(k + 1).some((t) => t.word && isTitleCue(t.lower, lex))) return true;
+      break;
+    }
+  }
   let i = left.length - 1;
   if (left[i] && /^[:,(]$/.test(left[i].text)) i--;
   const before = left[i];
   if (before?.word && isTitleCue(before.lower, lex)) return true;
   // The quoted words are the source: "laut „Reuters“", "berichtete die „Automobilwoche“".
-  if (i === left.length - 1 && before?.word) {
+  if (i === left.length - 1 && before?.word && shortName) {
     const single = (w: string) => lex.evBefore.some((ev) => ev.length === 1 && ev[0] === w);
     if (single(before.lower)) return true;
     const prev = left[i - 1];

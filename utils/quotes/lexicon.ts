@@ -30,6 +30,9 @@ export interface LanguageData {
   verbFinalAuxiliaries: string[];
   reportedSpeechMarkers: string[];
   genitiveDeterminers: string[];
+  relativePronouns: string[];
+  sourceCues: string[];
+  sourcePrepositions: string[];
 }
 
 /** The merged, look-up-ready form of one or more languages' data. */
@@ -68,6 +71,9 @@ export interface Lexicon {
   genitive: Set<string>;
   /** Name particles as word sequences, longest first: ["von", "der"], ["da"]. */
   particleRuns: string[][];
+  relative: Set<string>;
+  sourceCues: string[][];
+  sourcePreps: Set<string>;
 }
 
 const DATA = languages as unknown as Record<string, LanguageData>;
@@ -128,6 +134,9 @@ function build(list: LanguageData[]): Lexicon {
     femaleEndings: all((l) => l.femaleRoleEndings),
     verbFinalAux: new Set(all((l) => l.verbFinalAuxiliaries)),
     reported: new Set(all((l) => l.reportedSpeechMarkers)),
+    relative: new Set(all((l) => l.relativePronouns)),
+    sourceCues: all((l) => l.sourceCues).map((w) => w.split(/\s+/)),
+    sourcePreps: new Set(all((l) => l.sourcePrepositions)),
     genitive: new Set(all((l) => l.genitiveDeterminers)),
     particleRuns: all((l) => l.nameParticles)
       .map((w) => w.split(/\s+/))

@@ -144,7 +144,8 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
     if (name.length) {
       // von der Leyen, da Silva, de Gaulle: a particle joins the name when one capitalised word ends it.
       const k = particleRun(t, j, lex);
-      if (k > j && capWord(t[k], lex) && !capWord(t[k + 1], lex) && !(t[k + 1]?.word && lex.complement.has(t[k + 1].lower))) {
+      const compound = lex.capitalizedNouns && t[k]?.text.includes('-'); // "Briefe von SWR-Mitarbeitern"
+      if (k > j && !compound && capWord(t[k], lex) && !capWord(t[k + 1], lex) && !(t[k + 1]?.word && lex.complement.has(t[k + 1].lower))) {
         for (let m = j; m <= k; m++) name.push(m);
         j = k;
         continue;
