@@ -6,6 +6,7 @@ import { requestPersistence } from '@/utils/library';
 import { getSettings } from '@/utils/settings';
 import './style.css';
 
+performance.mark('nitido-library-start');
 const locale = uiLanguage();
 document.documentElement.lang = locale;
 document.title = `${translate('libraryTitle')} · Nitido`;

@@ -3,7 +3,7 @@
 import createDOMPurify from 'dompurify';
 import type { Article } from '../extract/types';
 import { libraryDb } from './db';
-import { entryOf, termsOf } from './derive';
+import { entryOf } from './derive';
 import { notifyChanged } from './notify';
 import { cleanTags, normalizeUrl, writeError } from './save-article';
 import { LibraryError, type SavedArticle } from './types';
@@ -181,6 +181,8 @@ export interface ImportReport {
   added: number;
   updated: number;
   skipped: number;
+  /** The articles as written (for the page's search index, which then need not read them back). */
+  written?: SavedArticle[];
 }
 
 let purifier: ReturnType<typeof createDOMPurify> | null = null;
@@ -202,9 +204,9 @@ export async function importLibrary(
   const incoming = backup.articles.map((a) => ({ ...a, url: normalizeUrl(a.url), html: sanitize(a.html) }));
   const db = libraryDb();
   const report: ImportReport = { added: 0, updated: 0, skipped: 0 };
-  const changed: string[] = [];
+  const written: SavedArticle[] = [];
   try {
-    await db.transaction('rw', [db.articles, db.entries, db.terms], async () => {
+    await db.transaction('rw', [db.articles, db.entries, db.changes], async () => {
       const byId = new Map<string, SavedArticle>();
       for (const a of await db.articles.bulkGet(incoming.map((a) => a.id))) if (a) byId.set(a.id, a);
       const byUrl = new Map<string, SavedArticle>();
@@ -241,12 +243,13 @@ export async function importLibrary(
       const records = [...writes.values()];
       await db.articles.bulkPut(records);
       await db.entries.bulkPut(records.map(entryOf));
-      await db.terms.bulkPut(records.map((a) => ({ id: a.id, terms: termsOf(a) })));
-      changed.push(...writes.keys());
+      await db.changes.bulkAdd(records.map((a) => ({ id: a.id })));
+      written.push(...records);
     });
   } catch (error) {
     throw writeError(error);
   }
-  if (changed.length) notifyChanged(changed);
+  if (written.length) notifyChanged(written.map((a) => a.id));
+  Object.defineProperty(report, 'written', { value: written, enumerable: false });
   return report;
 }

@@ -2,7 +2,8 @@
 // article goes through one transaction over all the tables below, so a reader always finds the old or the
 // new version of an article, never a mix (an aborted transaction — closed page, full disk — changes nothing).
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import { entryOf, termsOf } from './derive';
+import { entryOf } from './derive';
+import type { IndexSnapshot } from './library-index';
 import type { SavedArticle } from './types';
 
 /** One stored picture of an article, keyed by the article and the image URL found in its HTML. */
@@ -35,17 +36,18 @@ export interface LibraryEntry {
   sortTitle: string;
 }
 
-/** The full-text index of one article: its normalized words and their 2- and 3-letter prefixes. */
-export interface TermsRow {
+/** One row per article touched by a write, in commit order: what the search index catches up with. */
+export interface ChangeRow {
+  seq?: number;
   id: string;
-  terms: string[];
 }
 
 export class LibraryDB extends Dexie {
   articles!: Table<SavedArticle, string>;
   images!: Table<StoredImage, [string, string]>;
   entries!: Table<LibraryEntry, string>;
-  terms!: Table<TermsRow, string>;
+  search!: Table<IndexSnapshot, string>;
+  changes!: Table<ChangeRow, number>;
 
   /** options: tests hand in a fake indexedDB/IDBKeyRange. */
   constructor(name = 'nitido-library', options?: DexieOptions) {
@@ -55,22 +57,24 @@ export class LibraryDB extends Dexie {
       articles: 'id, &url, savedAt, *tags',
       images: '[articleId+url], articleId',
     });
-    // Version 2: the list and search indexes, derived from the articles (filled here for a version-1 library)
-    // so that neither the list nor the search has to read whole articles.
+    // Version 2: the list's rows and the search index, derived from the articles (see library-index.ts), so
+    // that neither the list nor the search reads whole articles. For a version-1 library the rows are built
+    // here, and every article is logged as changed so that the first library page indexes it.
     this.version(2)
       .stores({
-        entries: 'id, savedAt, published, sortTitle, [site+savedAt], site, lang, *tags',
-        terms: 'id, *terms',
+        entries: 'id, savedAt, published, sortTitle',
+        search: 'key',
+        changes: '++seq',
       })
       .upgrade(async (tx) => {
         const entries = tx.table<LibraryEntry, string>('entries');
-        const terms = tx.table<TermsRow, string>('terms');
+        const changes = tx.table<ChangeRow, number>('changes');
         await tx
           .table<SavedArticle, string>('articles')
           .toCollection()
           .each((article) => {
             entries.put(entryOf(article));
-            terms.put({ id: article.id, terms: termsOf(article) });
+            changes.add({ id: article.id });
           });
       });
   }

@@ -25,11 +25,7 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
-/**
- * The index terms of an article: each distinct word of title, byline, site and text, plus its 2- and
- * 3-letter prefixes. The prefixes make the first keystrokes of a search an exact index lookup (one key per
- * article) instead of a range scan over every word that starts with those letters.
- */
+/** The index terms of an article: each distinct word of its title, byline, site and text. */
 export function termsOf(
   article: Pick<SavedArticle, 'title' | 'byline' | 'siteName' | 'text' | 'url'>,
 ): string[] {
@@ -39,8 +35,6 @@ export function termsOf(
     for (const w of wordsOf(part)) {
       if (terms.size >= MAX_TERMS) break;
       terms.add(w);
-      if (w.length > 2) terms.add(w.slice(0, 2));
-      if (w.length > 3) terms.add(w.slice(0, 3));
     }
   }
   return [...terms];

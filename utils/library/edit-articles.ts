@@ -1,6 +1,6 @@
 // Changing saved articles from the library page: tags and deletion (with undo). Each call is one transaction.
 import { libraryDb, type StoredImage } from './db';
-import { entryOf, termsOf } from './derive';
+import { entryOf } from './derive';
 import { notifyChanged } from './notify';
 import { cleanTags, writeError } from './save-article';
 import type { SavedArticle } from './types';
@@ -9,7 +9,7 @@ async function retag(ids: string[], change: (tags: string[]) => string[]): Promi
   const db = libraryDb();
   let changed = 0;
   try {
-    await db.transaction('rw', [db.articles, db.entries], async () => {
+    await db.transaction('rw', [db.articles, db.entries, db.changes], async () => {
       const articles = await db.articles.bulkGet(ids);
       const updated: SavedArticle[] = [];
       for (const article of articles) {
@@ -20,6 +20,7 @@ async function retag(ids: string[], change: (tags: string[]) => string[]): Promi
       }
       await db.articles.bulkPut(updated);
       await db.entries.bulkPut(updated.map(entryOf));
+      await db.changes.bulkAdd(updated.map((a) => ({ id: a.id })));
       changed = updated.length;
     });
   } catch (error) {
@@ -55,14 +56,14 @@ export async function deleteArticles(ids: string[]): Promise<DeletedArticles> {
   let articles: SavedArticle[] = [];
   let images: StoredImage[] = [];
   try {
-    await db.transaction('rw', [db.articles, db.entries, db.terms, db.images], async () => {
+    await db.transaction('rw', [db.articles, db.entries, db.changes, db.images], async () => {
       articles = (await db.articles.bulkGet(ids)).filter((a): a is SavedArticle => a !== undefined);
       const found = articles.map((a) => a.id);
       images = await db.images.where('articleId').anyOf(found).toArray();
       await db.images.where('articleId').anyOf(found).delete();
       await db.articles.bulkDelete(found);
       await db.entries.bulkDelete(found);
-      await db.terms.bulkDelete(found);
+      await db.changes.bulkAdd(found.map((id) => ({ id })));
     });
   } catch (error) {
     throw writeError(error);
@@ -73,7 +74,7 @@ export async function deleteArticles(ids: string[]): Promise<DeletedArticles> {
     undo: async () => {
       let restored: SavedArticle[] = [];
       try {
-        await db.transaction('rw', [db.articles, db.entries, db.terms, db.images], async () => {
+        await db.transaction('rw', [db.articles, db.entries, db.changes, db.images], async () => {
           // An article saved again since (same URL, new id) wins over the deleted copy.
           const taken = new Set(
             (
@@ -87,7 +88,7 @@ export async function deleteArticles(ids: string[]): Promise<DeletedArticles> {
           const back = new Set(restored.map((a) => a.id));
           await db.articles.bulkPut(restored);
           await db.entries.bulkPut(restored.map(entryOf));
-          await db.terms.bulkPut(restored.map((a) => ({ id: a.id, terms: termsOf(a) })));
+          await db.changes.bulkAdd(restored.map((a) => ({ id: a.id })));
           await db.images.bulkPut(images.filter((image) => back.has(image.articleId)));
         });
       } catch (error) {

@@ -25,10 +25,12 @@ export {
 export { LibraryDB, type LibraryEntry, libraryDb, type StoredImage, useLibraryDb } from './db';
 export { type DeletedArticles, deleteArticles, tagArticles, untagArticles } from './edit-articles';
 export { findImageUrls, IMAGE_CAPS, resolveImages } from './images';
+export { type IndexDoc, LibraryIndex, libraryIndex, persistIndex } from './library-index';
 export { onLibraryChanged } from './notify';
 export {
   countArticles,
   defaultDescending,
+  firstEntries,
   getEntries,
   type ListQuery,
   listFacets,

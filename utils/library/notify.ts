@@ -2,14 +2,31 @@
 const CHANNEL = 'nitido-library';
 
 let channel: BroadcastChannel | null = null;
+let generation = 0;
+
 function open(): BroadcastChannel | null {
   if (typeof BroadcastChannel === 'undefined') return null;
-  channel ??= new BroadcastChannel(CHANNEL);
+  if (!channel) {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.addEventListener('message', () => {
+      generation++;
+    });
+  }
   return channel;
+}
+
+/**
+ * A number that changes whenever this context wrote to the library or heard that another one did: what the
+ * in-memory caches of the list (query.ts) check before they trust themselves.
+ */
+export function libraryGeneration(): number {
+  open();
+  return generation;
 }
 
 /** Tells other pages and workers of this extension that these articles changed (after the commit). */
 export function notifyChanged(ids: string[]): void {
+  generation++;
   open()?.postMessage({ type: 'library-changed', ids });
 }
 

@@ -1,8 +1,9 @@
-// Reading the library for the list: ids in the chosen order, filtered and searched with IndexedDB indexes
-// (no whole article is read, and nothing has to be loaded or built when the page opens), then only the rows
-// on screen are fetched.
+// Reading the library for the list. The first screen comes straight from IndexedDB (a count and the first
+// rows by an index); everything else — order, filters, search — from the in-memory index of library-index.ts,
+// then only the rows on screen are fetched.
 import { type LibraryEntry, libraryDb } from './db';
 import { queryTerms } from './derive';
+import { libraryIndex } from './library-index';
 
 export type SortKey = 'savedAt' | 'published' | 'site' | 'title';
 
@@ -16,10 +17,9 @@ export interface ListQuery {
   lang?: string;
 }
 
-const INDEX: Record<SortKey, string> = {
+const INDEX: Record<Exclude<SortKey, 'site'>, string> = {
   savedAt: 'savedAt',
   published: 'published',
-  site: '[site+savedAt]',
   title: 'sortTitle',
 };
 
@@ -27,76 +27,58 @@ export function defaultDescending(sort: SortKey): boolean {
   return sort === 'savedAt' || sort === 'published';
 }
 
-/** The ids of every article in the order of `sort` (keys only: cheap even at 10,000 articles). */
-export async function orderedIds(sort: SortKey = 'savedAt', descending = defaultDescending(sort)) {
+/** The ids of every article in the order of `sort`. */
+export async function orderedIds(
+  sort: SortKey = 'savedAt',
+  descending = defaultDescending(sort),
+): Promise<string[]> {
+  return (await libraryIndex()).order(sort, descending);
+}
+
+/**
+ * The first rows of the list straight from IndexedDB, without the index: what the page draws first while
+ * the index loads. Null for the site order, which has no IndexedDB index to walk.
+ */
+export async function firstEntries(
+  sort: SortKey,
+  descending: boolean,
+  limit: number,
+): Promise<LibraryEntry[] | null> {
+  if (sort === 'site') return null;
   const collection = libraryDb().entries.orderBy(INDEX[sort]);
-  const ids = (await collection.primaryKeys()) as string[];
-  if (sort !== 'site') return descending ? ids.reverse() : ids;
-  // Sites in alphabetical order (or reversed), and within a site the newest first, as everywhere else.
-  const keys = (await collection.keys()) as unknown as [string, string][];
-  const groups: string[][] = [];
-  let site: string | undefined;
-  for (let i = ids.length - 1; i >= 0; i--) {
-    if (keys[i][0] !== site) {
-      site = keys[i][0];
-      groups.push([]);
-    }
-    groups[groups.length - 1].push(ids[i]);
-  }
-  if (!descending) groups.reverse();
-  return groups.flat();
+  return (descending ? collection.reverse() : collection).limit(limit).toArray();
 }
 
 /**
  * The ids of the articles whose title, byline, site or text has, for every word of the query, a word that
- * starts with it ("gov fin" finds "government financing"). Null when the query has no word to look for.
- * Words of up to three letters are exact lookups of the stored prefixes; longer ones are index ranges.
+ * starts with it ("gov fin" finds "government financing"; accents and case do not matter). Null when the
+ * query has no word of two letters or more.
  */
 export async function searchIds(search: string): Promise<Set<string> | null> {
-  const terms = queryTerms(search);
-  if (terms.length === 0) return null;
-  const table = libraryDb().terms;
-  // The longest words first: they match the fewest articles, so the intersection shrinks fastest.
-  terms.sort((a, b) => b.length - a.length);
-  let result: Set<string> | undefined;
-  for (const term of terms) {
-    const clause = table.where('terms');
-    const keys = (await (term.length <= 3
-      ? clause.equals(term)
-      : clause.startsWith(term)
-    ).primaryKeys()) as string[];
-    const prev = result;
-    result = new Set(prev ? keys.filter((k) => prev.has(k)) : keys);
-    if (result.size === 0) break;
-  }
-  return result ?? null;
-}
-
-async function filterIds(query: ListQuery): Promise<Set<string>[]> {
-  const db = libraryDb();
-  const sets: Set<string>[] = [];
-  const by = async (index: string, value: string) =>
-    new Set((await db.entries.where(index).equals(value).primaryKeys()) as string[]);
-  if (query.site !== undefined) sets.push(await by('site', query.site));
-  if (query.tag !== undefined) sets.push(await by('tags', query.tag));
-  if (query.lang !== undefined) sets.push(await by('lang', query.lang));
-  if (query.search?.trim()) {
-    const found = await searchIds(query.search);
-    if (found) sets.push(found);
-  }
-  return sets;
+  const words = queryTerms(search);
+  if (words.length === 0) return null;
+  return (await libraryIndex()).search(words);
 }
 
 /** The ids the list shows for a query, in order. */
 export async function listIds(query: ListQuery = {}): Promise<string[]> {
+  const index = await libraryIndex();
   const sort = query.sort ?? 'savedAt';
-  const [ids, sets] = await Promise.all([
-    orderedIds(sort, query.descending ?? defaultDescending(sort)),
-    filterIds(query),
-  ]);
-  if (sets.length === 0) return ids;
-  sets.sort((a, b) => a.size - b.size);
-  return ids.filter((id) => sets.every((s) => s.has(id)));
+  const ids = index.order(sort, query.descending ?? defaultDescending(sort));
+  const words = query.search ? queryTerms(query.search) : [];
+  const found = words.length ? index.search(words) : null;
+  const { site, tag, lang } = query;
+  if (!found && site === undefined && tag === undefined && lang === undefined) return ids;
+  return ids.filter((id) => {
+    if (found && !found.has(id)) return false;
+    const doc = index.docs.get(id);
+    if (!doc) return false;
+    return (
+      (site === undefined || doc.site === site) &&
+      (lang === undefined || doc.lang === lang) &&
+      (tag === undefined || doc.tags.includes(tag))
+    );
+  });
 }
 
 /** The list rows of these ids, in the same order (missing ones — deleted meanwhile — left out). */
@@ -112,14 +94,17 @@ export function countArticles(): Promise<number> {
 
 /** The values the filters offer: every site, tag and language in the library, sorted. */
 export async function listFacets(): Promise<{ sites: string[]; tags: string[]; langs: string[] }> {
-  const e = libraryDb().entries;
-  const [sites, tags, langs] = await Promise.all([
-    e.orderBy('site').uniqueKeys(),
-    e.orderBy('tags').uniqueKeys(),
-    e.orderBy('lang').uniqueKeys(),
-  ]);
-  const strings = (keys: unknown[]) => keys.filter((k): k is string => typeof k === 'string' && k !== '');
-  return { sites: strings(sites), tags: strings(tags), langs: strings(langs) };
+  const index = await libraryIndex();
+  const sites = new Set<string>();
+  const tags = new Set<string>();
+  const langs = new Set<string>();
+  for (const doc of index.docs.values()) {
+    sites.add(doc.site);
+    if (doc.lang) langs.add(doc.lang);
+    for (const tag of doc.tags) tags.add(tag);
+  }
+  const sorted = (set: Set<string>) => [...set].filter(Boolean).sort((a, b) => a.localeCompare(b));
+  return { sites: sorted(sites), tags: sorted(tags), langs: sorted(langs) };
 }
 
 /** Bytes this extension's origin stores (IndexedDB and the rest), when the browser says. */

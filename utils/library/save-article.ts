@@ -1,8 +1,8 @@
-// Saving an article: one transaction writes the article, its list entry, its search terms and its pictures,
+// Saving an article: one transaction writes the article, its list entry, its change-log row and its pictures,
 // so a crash, a closed page or a full disk leaves the old version (or nothing) — never half of the new one.
 import type { Article } from '../extract/types';
 import { libraryDb, type StoredImage } from './db';
-import { entryOf, termsOf } from './derive';
+import { entryOf } from './derive';
 import { fetchImages, findImageUrls } from './images';
 import { notifyChanged } from './notify';
 import { LibraryError, type SavedArticle, type SkippedImage } from './types';
@@ -99,7 +99,7 @@ async function write(
   skipped: SkippedImage[],
 ): Promise<SavedArticle> {
   const db = libraryDb();
-  const saved = await db.transaction('rw', [db.articles, db.entries, db.terms, db.images], async () => {
+  const saved = await db.transaction('rw', [db.articles, db.entries, db.changes, db.images], async () => {
     // Looked up inside the transaction: two saves of one URL at once are serialized here, so the second one
     // finds the first and updates it instead of tripping over the unique URL index.
     const existing = await db.articles.where('url').equals(url).first();
@@ -125,7 +125,7 @@ async function write(
     record.images = { stored: all.length, skipped: skipped.filter((s) => !keptUrls.has(s.url)) };
     await db.articles.put(record);
     await db.entries.put(entryOf(record));
-    await db.terms.put({ id, terms: termsOf(record) });
+    await db.changes.add({ id });
     return record;
   });
   notifyChanged([saved.id]);

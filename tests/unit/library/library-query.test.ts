@@ -1,23 +1,30 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   countArticles,
   deleteArticles,
   getEntries,
+  LibraryDB,
+  LibraryIndex,
+  libraryIndex,
   listFacets,
   listIds,
+  persistIndex,
   type SavedArticle,
   saveArticle,
   searchIds,
   tagArticles,
   untagArticles,
+  useLibraryDb,
 } from '../../../utils/library';
 import { freshLibrary, makeArticle } from './helpers';
 
 let a: SavedArticle;
 let b: SavedArticle;
 let c: SavedArticle;
+let db: LibraryDB;
 beforeEach(async () => {
-  freshLibrary();
+  db = freshLibrary();
   a = await saveArticle(
     makeArticle({
       url: 'https://one.example/a',
@@ -118,5 +125,30 @@ describe('tags and delete', () => {
     expect(await listIds()).toEqual([c.id, b.id, a.id]);
     expect(await searchIds('orchards')).toEqual(new Set([c.id]));
     expect(await countArticles()).toBe(3);
+  });
+});
+
+describe('the search index snapshot', () => {
+  it('is stored, loads back the same, and catches up with the changes made after it', async () => {
+    await persistIndex(await libraryIndex());
+    expect(await db.changes.count()).toBe(0);
+    const stored = await db.search.get('index');
+    const loaded = new LibraryIndex(stored!);
+    expect([...loaded.search(['gov'])].sort()).toEqual([a.id, b.id].sort());
+    expect(loaded.order('title', false)).toEqual([c.id, a.id, b.id]);
+
+    // Another page (or the background) writes: this page's index learns it from the change log only.
+    await deleteArticles([a.id]);
+    const d = await saveArticle(makeArticle({ url: 'https://three.example/d', title: 'Governor elected' }), {
+      images: false,
+    });
+    // A fresh page (a new connection): the index loads from the snapshot, then reads the two changes.
+    useLibraryDb(new LibraryDB(db.name, { indexedDB, IDBKeyRange }));
+    expect(await searchIds('gov')).toEqual(new Set([b.id, d.id]));
+    const index = await libraryIndex();
+    expect(index.pending).toBe(2);
+    await persistIndex(index);
+    expect(await db.changes.count()).toBe(0);
+    expect(new LibraryIndex((await db.search.get('index'))!).search(['gov'])).toEqual(new Set([b.id, d.id]));
   });
 });
