@@ -1,0 +1,3 @@
+import type { CleanRule } from '../rule';
+
+export const DE_SITES: CleanRule[] = [];

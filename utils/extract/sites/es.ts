@@ -1,0 +1,3 @@
+import type { CleanRule } from '../rule';
+
+export const ES_SITES: CleanRule[] = [];
