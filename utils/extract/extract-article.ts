@@ -12,6 +12,7 @@ import { guessLang, readMetadata } from './read-metadata';
 import type { CleanRule, RulesReport } from './rule';
 import { GENERIC_RULES } from './rules';
 import { sanitizeElement } from './sanitize-html';
+import { rulesForHost } from './sites';
 import type { Article } from './types';
 
 export interface ExtractOptions {
@@ -19,6 +20,8 @@ export interface ExtractOptions {
   rules?: CleanRule[];
   /** Leave the generic rules out (to compare, or to restore everything they removed). */
   genericRules?: boolean;
+  /** Leave the per-site rules of utils/extract/sites out (to measure what they add). */
+  siteRules?: boolean;
   /** Return the removed blocks' HTML grouped by rule in Article.removedBlocks ("what was removed"). */
   keepRemoved?: boolean;
 }
@@ -113,7 +116,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const detection = detectArticle(doc, url, ld);
   const meta = readMetadata(doc, ld);
   const host = hostOf(url);
-  const siteRules = options.rules ?? [];
+  // The caller's (user) rules first: for content/title/byline/date the first matching rule wins.
+  const siteRules = [...(options.rules ?? []), ...(options.siteRules === false ? [] : rulesForHost(host))];
   const rules = [...(options.genericRules === false ? [] : GENERIC_RULES), ...siteRules];
   const report: RulesReport = { counts: new Map(), blocks: options.keepRemoved ? new Map() : undefined };
 
