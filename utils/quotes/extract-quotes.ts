@@ -170,6 +170,7 @@ class Context {
         const named = subj?.kind === 'name' && subj.name && (nameWords(subj.name).length >= 2 || this.findByName(nameWords(subj.name)));
         if (subj && (named || (subj.kind === 'desc' && personDesc(subj, this.lex)))) {
           this.lastSubject = { phrase: subj, p, pos: POS(p, toks[at].start) };
+          this.touch(subj, POS(p, toks[at].start));
         }
         return;
       }
@@ -232,6 +233,28 @@ class Context {
     return best;
   }
 
+  /** A person met before, named or described again as the subject of a sentence, becomes the latest one. */
+  touch(ph: Phrase, pos: number) {
+    let e: Entity | null = null;
+    if (ph.kind === 'name' && ph.name) e = this.findByName(nameWords(ph.name));
+    else if (ph.kind === 'desc') e = this.byRole(ph, pos);
+    if (e) e.last = e.lastSubject = pos;
+  }
+
+  /** The named person whose role (from the first mention) has all the description's words. */
+  byRole(ph: Phrase, pos: number): Entity | null {
+    const heads = ph.heads.filter((h) => h.length > 2);
+    if (!heads.length) return null;
+    let best: Entity | null = null;
+    for (const e of this.entities) {
+      if (e.kind !== 'name' || !e.role || e.last > pos) continue;
+      const roleWords = e.role.toLowerCase().split(/[\s,.'’-]+/);
+      const match = heads.every((h) => roleWords.some((r) => sameStem(r, h) || (h.length >= 4 && r.endsWith(h))));
+      if (match && (!best || e.last > best.last)) best = e;
+    }
+    return best;
+  }
+
   /** The person a speaker phrase stands for, met before or new. */
   resolve(ph: Phrase, pos: number): Entity | null {
     if (ph.kind === 'name') return this.mention(ph, pos, true);
@@ -247,17 +270,8 @@ class Context {
       if (best) best.last = best.lastSubject = pos;
       return best;
     }
-    // A description: the person whose role (first mention) shares its head word, else the description itself.
-    const heads = ph.heads.filter((h) => h.length > 2);
-    let best: Entity | null = null;
-    if (heads.length) {
-      for (const e of this.entities) {
-        if (e.kind !== 'name' || !e.role || e.last > pos) continue;
-        const roleWords = e.role.toLowerCase().split(/[\s,.'’-]+/);
-        const match = heads.every((h) => roleWords.some((r) => sameStem(r, h)));
-        if (match && (!best || e.last > best.last)) best = e;
-      }
-    }
+    // A description: the person whose role (first mention) shares its words, else the description itself.
+    const best = this.byRole(ph, pos);
     if (best) {
       best.last = best.lastSubject = pos;
       return best;
@@ -314,8 +328,10 @@ class Context {
     const rightTo = Math.min(sentenceEnd, nextOpen);
     const rightToks = last.close < lastPar.length ? visible(last.p, last.close + 1, rightTo) : [];
     const rightExt = last.close < lastPar.length ? visible(last.p, last.close + 1, sentenceEnd) : [];
-    const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    const titled = titleContext(leftToks, rightToks, lex, /^\p{Lu}/u.test(text) && words <= 3);
+    const words = wordCount(text);
+    // A full sentence in quotes is no title, whatever word stands before it.
+    const sentence = words >= 3 && /[.!?…]["'”’»]?$/.test(text);
+    const titled = !sentence && titleContext(leftToks, rightToks, lex, /^\p{Lu}/u.test(text) && words <= 3);
     const nameLike = looksLikeName(text, words, lex);
 
     let attr: Attribution | null = inside;
@@ -346,7 +362,11 @@ class Context {
     const longQuote = words >= 8 || (words >= 4 && /[.!?…]["'”’]?\s*$/.test(text)) || /[.!?]\s+\p{Lu}/u.test(text);
     let accept: boolean;
     if (titled) accept = false;
-    else if (attr && attr.strength === 'adjacent') accept = !nameLike || words >= 6;
+    else if (attr && attr.strength === 'adjacent') {
+      // “Yes,” said X — a name-like quote is speech when punctuation closes it inside the marks.
+      const lastInner = this.paragraphs[last.p].slice(last.open + 1, last.close).trimEnd();
+      accept = !nameLike || /[,.!?…]$/.test(lastInner);
+    }
     else if (attr) accept = !nameLike;
     else accept = longQuote && !nameLike;
     if (!accept) return { quote: null, merged: false };
@@ -711,8 +731,6 @@ function leftAttribution(par: string, toks: Token[], lex: Lexicon, after: Token[
   }
   if (colon) {
     // "Merkel: „…“": a name or description right before the colon, or the sentence subject.
-    const lastWord = toks[end - 2];
-    if (lastWord && lex.titleCues.has(lastWord.lower)) return null;
     for (let k = 0; k < end - 1; k++) {
       const ph = parsePhrase(par, toks, k, lex);
       if (ph && ph.end === end - 1 && k === 0) return { phrase: ph, par, toks, strength: 'adjacent', end };
@@ -815,6 +833,13 @@ function looksLikeName(text: string, words: number, lex: Lexicon): boolean {
   if (words === 1) return !lex.capitalizedNouns && /^\p{Lu}/u.test(ws[0]);
   if (/[.!?]$/.test(text)) return false;
   return capital === ws.length || (lex.capitalizedNouns && words >= 4 && capital / ws.length >= 0.75);
+}
+
+/** Words of a text; in scripts written without spaces (Chinese, Japanese) two characters count as one word. */
+function wordCount(text: string): number {
+  const cjk = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
+  const rest = text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, ' ');
+  return rest.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length + Math.ceil(cjk / 2);
 }
 
 function nameWords(name: string): string[] {

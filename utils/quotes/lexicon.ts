@@ -33,6 +33,7 @@ export interface LanguageData {
   relativePronouns: string[];
   sourceCues: string[];
   sourcePrepositions: string[];
+  adjectivesFollowNoun: boolean;
 }
 
 /** The merged, look-up-ready form of one or more languages' data. */
@@ -74,6 +75,8 @@ export interface Lexicon {
   relative: Set<string>;
   sourceCues: string[][];
   sourcePreps: Set<string>;
+  /** Adjectives may follow the noun ("direttore generale"); otherwise a description ends at its role noun. */
+  adjectivesAfter: boolean;
 }
 
 const DATA = languages as unknown as Record<string, LanguageData>;
@@ -137,6 +140,7 @@ function build(list: LanguageData[]): Lexicon {
     relative: new Set(all((l) => l.relativePronouns)),
     sourceCues: all((l) => l.sourceCues).map((w) => w.split(/\s+/)),
     sourcePreps: new Set(all((l) => l.sourcePrepositions)),
+    adjectivesAfter: list.some((l) => l.adjectivesFollowNoun),
     genitive: new Set(all((l) => l.genitiveDeterminers)),
     particleRuns: all((l) => l.nameParticles)
       .map((w) => w.split(/\s+/))

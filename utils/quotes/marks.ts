@@ -57,7 +57,8 @@ function scanParagraph(par: string, carry: Open | null): { spans: { open: number
     // An apostrophe inside a word (don’t, l’esigenza) is no mark.
     if ((ch === '’' || ch === '‘') && isLetter(prev) && isLetter(next)) continue;
     const top = stack[stack.length - 1];
-    const leftFlank = !isSpace(next) && isOpenContext(prev);
+    // CJK corner brackets open and close one way only, and CJK text has no spaces around them.
+    const leftFlank = !isSpace(next) && (isOpenContext(prev) || ch === '「' || ch === '『');
     const spacedOpen = GUILLEMETS.has(ch) && isOpenContext(prev) && isSpace(next) && next !== undefined;
     const closesTop = top !== undefined && CLOSERS_OF[top.ch].includes(ch);
     let close = false;

@@ -158,7 +158,7 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
       const from = k;
       let lower = 0;
       while (t[k]?.word && k - from < 6) {
-        if (capWord(t[k], lex)) k++;
+        if (capWord(t[k], lex) || (/^\d+$/.test(t[k].text) && k > from && capWord(t[k - 1], lex))) k++;
         else if ((lex.particles.has(t[k].lower) || lex.complement.has(t[k].lower)) && (!lex.det.has(t[k].lower) || lex.genitive.has(t[k].lower)) && capWord(t[k + 1], lex)) k++;
         else if (!lex.capitalizedNouns && !name.length && lower < 2 && isContent(t[k], lex)) {
           lower++;
@@ -176,7 +176,11 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
       continue;
     }
     if (!name.length && (hadDet || role.length || markers.length) && isContent(w, lex) && role.length < MAX_ROLE_WORDS && !(lex.capitalizedNouns && headSeen)) {
-      role.push(j); // adjectives, and nouns of languages that write them in lower case: "il direttore"
+      // Adjectives, and nouns of languages that write them in lower case: "il direttore generale", "the
+      // fire chief". After a role noun only adjectives that follow nouns ("generale") and more role nouns.
+      const afterRole = role.some((k) => isRoleWord(t[k], lex));
+      if (afterRole && !isRoleWord(w, lex) && (!lex.adjectivesAfter || role.length - role.findIndex((k) => isRoleWord(t[k], lex)) > 2)) break;
+      role.push(j);
       if (!lex.capitalizedNouns) headSeen = true;
       continue;
     }
