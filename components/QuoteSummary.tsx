@@ -49,7 +49,10 @@ export function QuoteSummary({ quotes, speakers, t, onQuoteClick, headingLevel =
               <p class="speaker-name">
                 <strong>{g.name ?? t('quoteUnknownSpeaker')}</strong>
                 {g.role ? <span class="speaker-role">, {g.role}</span> : null}
-                <span class="speaker-count"> · {t('quotesCount', g.quotes.length)}</span>
+                <span class="speaker-count">
+                  {' '}
+                  · {g.quotes.length === 1 ? t('quotesCountOne') : t('quotesCount', g.quotes.length)}
+                </span>
               </p>
               <ul class="speaker-quotes">
                 {g.quotes.map((q) => (
