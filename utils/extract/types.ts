@@ -22,6 +22,8 @@ export interface Article {
   removed: { rule: string; count: number }[];
   /** Only with the option keepRemoved: the removed blocks' HTML (unsanitized: sanitize before showing), by rule. */
   removedBlocks?: { rule: string; html: string[] }[];
+  /** Signs that the page holds only part of the article (paywall, "continue reading" cut, collapsed body). */
+  truncation?: { truncated: boolean; reasons: string[] };
 }
 
 export interface Quote {
