@@ -13,6 +13,7 @@ import type { CleanRule, RulesReport } from './rule';
 import { GENERIC_RULES } from './rules';
 import { sanitizeElement } from './sanitize-html';
 import { rulesForHost } from './sites';
+import { detectTruncation } from './truncation';
 import type { Article } from './types';
 
 export interface ExtractOptions {
@@ -200,6 +201,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     quotes,
     speakers,
     removed: [...report.counts].map(([rule, count]) => ({ rule, count })),
+    truncation: detectTruncation(doc, ld),
   };
   if (report.blocks) article.removedBlocks = [...report.blocks].map(([rule, html]) => ({ rule, html }));
   return article;
