@@ -7,4 +7,6 @@ export { type LanguageLexicon, LEXICON } from './lexicon';
 export type { CleanRule } from './rule';
 export { GENERIC_RULES } from './rules';
 export { sanitizeHtml } from './sanitize-html';
+export { rulesForHost, SITE_RULES } from './sites';
+export { detectTruncation, TRUNCATION_LEXICON, type Truncation } from './truncation';
 export type { Article, Detection, Quote, Speaker } from './types';
