@@ -1,0 +1,120 @@
+// The background's wiring with WXT's fake browser: message routing (validated, sender-checked), the badge, and
+// the three ways into the clean view (context menu, keyboard command, toolbar button) plus the toolbar option.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage, readerUrl, startBackground } from '@/utils/extension/start-background';
+import { updateSettings } from '@/utils/settings';
+
+type Listener = (...args: never[]) => unknown;
+const captured: Record<string, Listener> = {};
+const capture = (name: string) => (fn: Listener) => {
+  captured[name] = fn;
+};
+let setPopup: ReturnType<typeof vi.fn>;
+let menuCreate: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => `msg:${key}`);
+  setPopup = vi.fn(async () => {});
+  Object.assign(fakeBrowser.action, { setPopup });
+  menuCreate = vi.fn();
+  // The fake browser has no context menus; these stubs record what the background registers.
+  Object.assign(fakeBrowser, {
+    contextMenus: { create: menuCreate, onClicked: { addListener: capture('menu') } },
+  });
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(capture('command') as never);
+});
+afterEach(() => vi.restoreAllMocks());
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+const readerTabs = async () =>
+  (await fakeBrowser.tabs.query({})).map((t) => t.url).filter((u) => u?.includes('/reader.html'));
+
+describe('handleMessage', () => {
+  it('sets the badge of the sending tab from a detection report', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    const message = {
+      type: 'detected',
+      url: 'https://news.example/a',
+      isArticle: true,
+      score: 5,
+      readingMinutes: 4,
+    };
+    await handleMessage(message as never, { tab: { id: tab.id } });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('4m');
+    expect(await fakeBrowser.action.getTitle({ tabId: tab.id })).toBe('msg:badgeTitleArticle');
+    await handleMessage({ ...message, isArticle: false } as never, { tab: { id: tab.id } });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('');
+  });
+
+  it('opens the clean view of a tab right after it', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    expect(await handleMessage({ type: 'open-reader', tabId: tab.id! }, {})).toEqual({ ok: true });
+    expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
+    expect(readerUrl({ tabId: tab.id! })).toMatch(/\/reader\.html\?tabId=\d+$/);
+    expect(readerUrl({ id: 'a b' })).toMatch(/\/reader\.html\?id=a%20b$/);
+  });
+
+  it('reports a save failure as an error message, not a crash', async () => {
+    const res = await handleMessage({ type: 'save', article: {} as never, tags: [] }, {});
+    expect(res).toMatchObject({ ok: false });
+    expect(typeof (res as { error: string }).error).toBe('string');
+  });
+});
+
+describe('startBackground', () => {
+  it('routes only valid messages from our own extension', async () => {
+    startBackground();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    const report = {
+      type: 'detected',
+      url: 'https://news.example/a',
+      isArticle: true,
+      score: 5,
+      readingMinutes: 2,
+    };
+    const own = { id: fakeBrowser.runtime.id, tab: { id: tab.id }, url: 'https://news.example/a' };
+    await fakeBrowser.runtime.onMessage.trigger({ ...report, readingMinutes: 'two' }, own);
+    await fakeBrowser.runtime.onMessage.trigger(report, { ...own, id: 'another-extension' });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('');
+    await fakeBrowser.runtime.onMessage.trigger(report, own);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('2m');
+    // A web page's content script may not ask to open tabs.
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'open-reader', tabId: tab.id }, own);
+    expect(await readerTabs()).toEqual([]);
+  });
+
+  it('adds the context menu item on install, and it opens the clean view', async () => {
+    startBackground();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    expect(menuCreate).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'open-clean-view', title: 'msg:menuOpenCleanView', contexts: ['page'] }),
+    );
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    captured.menu({ menuItemId: 'open-clean-view' } as never, tab as never);
+    await tick();
+    expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
+  });
+
+  it('opens the clean view of the current tab on the keyboard command', async () => {
+    startBackground();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    await captured.command('open-clean-view' as never, tab as never);
+    await captured.command('something-else' as never, tab as never);
+    expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
+  });
+
+  it('lets the toolbar button open the clean view when the reader chose it', async () => {
+    startBackground();
+    await tick();
+    expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
+    await updateSettings({ toolbarOpensCleanView: true });
+    await tick();
+    expect(setPopup).toHaveBeenLastCalledWith({ popup: '' });
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    await fakeBrowser.action.onClicked.trigger(tab as never);
+    await tick();
+    expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
+  });
+});
