@@ -52,7 +52,20 @@ const overlap = (a: Span[], b: Span[]) => {
 const length = (a: Span[]) => a.reduce((n, s) => n + s.end - s.start, 0);
 
 const PRONOUNS = new Set(['er', 'sie', 'ihm', 'ihr', 'ihn', 'man', 'es', 'wir', 'ich', 'he', 'she', 'they']);
-const DETERMINERS = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen']);
+const DETERMINERS = new Set([
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'des',
+  'ein',
+  'eine',
+  'einer',
+  'eines',
+  'einem',
+  'einen',
+]);
 const words = (s: string) =>
   s
     .toLowerCase()
@@ -105,7 +118,8 @@ function main() {
     for (const a of doc.annotations) {
       if (a.type !== 'Direct') continue;
       const key = a.quote.spans.map((s) => `${s.start}-${s.end}`).join(',');
-      if (!groups.has(key)) groups.set(key, { spans: a.quote.spans, speakers: [], text: a.quote.text, pronoun: false });
+      if (!groups.has(key))
+        groups.set(key, { spans: a.quote.spans, speakers: [], text: a.quote.text, pronoun: false });
       const g = groups.get(key)!;
       g.speakers.push(resolveGoldSpeaker(doc, a));
       if (isPronoun(a.speaker.text)) g.pronoun = true;
@@ -116,7 +130,8 @@ function main() {
     const matches = (ps: Span[], gs: Span[]) => overlap(ps, gs) >= 0.5 * Math.min(length(ps), length(gs));
     for (const p of preds) {
       if (golds.some((g) => matches(p.spans, g.spans))) tp++;
-      else if (verbose) errors.push(`FP  ${doc.documentName.slice(0, 40)} | ${p.q.text.slice(0, 90)} | ${p.q.speaker}`);
+      else if (verbose)
+        errors.push(`FP  ${doc.documentName.slice(0, 40)} | ${p.q.text.slice(0, 90)} | ${p.q.speaker}`);
     }
     for (const g of golds) {
       const cands = preds.filter((p) => matches(p.spans, g.spans));
@@ -135,7 +150,10 @@ function main() {
       spkTotal++;
       if (g.pronoun) spkPronoun++;
       if (speakers.some((s) => speakerMatches(best.q.speaker, s))) spkRight++;
-      else if (verbose) errors.push(`SPK ${doc.documentName.slice(0, 30)} | ${g.text.slice(0, 50)} | gold: ${speakers.join(' / ')} | pred: ${best.q.speaker} (${best.q.via})`);
+      else if (verbose)
+        errors.push(
+          `SPK ${doc.documentName.slice(0, 30)} | ${g.text.slice(0, 50)} | gold: ${speakers.join(' / ')} | pred: ${best.q.speaker} (${best.q.via})`,
+        );
     }
   }
   const precision = predicted ? tp / predicted : 1;
@@ -149,7 +167,10 @@ function main() {
     ['predicted quotes', String(predicted)],
     ['precision', precision.toFixed(3)],
     ['recall', recall.toFixed(3)],
-    ['speaker accuracy', `${speaker.toFixed(3)} (${spkRight}/${spkTotal}, of which ${spkPronoun} gold pronouns)`],
+    [
+      'speaker accuracy',
+      `${speaker.toFixed(3)} (${spkRight}/${spkTotal}, of which ${spkPronoun} gold pronouns)`,
+    ],
     ['not speaker-scored', `${spkNoGold} without gold speaker, ${spkUnresolved} pronoun without antecedent`],
     ['extractQuotes ms/article', perArticle.toFixed(3)],
   ];
@@ -203,7 +224,13 @@ function namesSomeone(s: string): boolean {
   for (let i = 0; i + 1 < ws.length; i++) {
     const a = ws[i];
     const b = ws[i + 1];
-    if (/^\p{Lu}/u.test(a) && /^\p{Lu}/u.test(b) && !DETERMINERS.has(a.toLowerCase()) && !PRONOUNS.has(a.toLowerCase())) return true;
+    if (
+      /^\p{Lu}/u.test(a) &&
+      /^\p{Lu}/u.test(b) &&
+      !DETERMINERS.has(a.toLowerCase()) &&
+      !PRONOUNS.has(a.toLowerCase())
+    )
+      return true;
   }
   return false;
 }

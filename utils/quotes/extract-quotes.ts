@@ -48,10 +48,19 @@ const POS = (p: number, i: number) => p * 1_000_000 + i;
 const MASK = '\u2063';
 
 /** Direct quotations with resolved speakers. */
-export function extractQuotes(paragraphs: string[], lang: string | null): { quotes: Quote[]; speakers: Speaker[] } {
+export function extractQuotes(
+  paragraphs: string[],
+  lang: string | null,
+): { quotes: Quote[]; speakers: Speaker[] } {
   const { quotes, speakers } = extractQuotesDetailed(paragraphs, lang);
   return {
-    quotes: quotes.map(({ text, speaker, role, paragraph, confidence }) => ({ text, speaker, role, paragraph, confidence })),
+    quotes: quotes.map(({ text, speaker, role, paragraph, confidence }) => ({
+      text,
+      speaker,
+      role,
+      paragraph,
+      confidence,
+    })),
     speakers,
   };
 }
@@ -86,7 +95,9 @@ export function extractQuotesDetailed(
     const starts = sentenceStarts(par, masked[p], lex);
     const quotes = (byPara.get(p) ?? []).slice();
     // Pieces of quotes that started in an earlier paragraph are not sentence text either.
-    const hidden = marked.flatMap((q) => q.pieces.filter((pc) => pc.p === p).map((pc) => [pc.open, pc.close] as const));
+    const hidden = marked.flatMap((q) =>
+      q.pieces.filter((pc) => pc.p === p).map((pc) => [pc.open, pc.close] as const),
+    );
     for (let s = 0; s < starts.length; s++) {
       const s0 = starts[s];
       const s1 = s + 1 < starts.length ? starts[s + 1] : par.length;
@@ -96,18 +107,24 @@ export function extractQuotesDetailed(
         ctx.readSentence(p, gaps);
         continue;
       }
-      ctx.registerNames(p, gaps.filter(([, b]) => b <= here[0].pieces[0].open + 1));
+      ctx.registerNames(
+        p,
+        gaps.filter(([, b]) => b <= here[0].pieces[0].open + 1),
+      );
       for (let k = 0; k < here.length; k++) {
         const q = here[k];
         const next = here[k + 1];
-        const result = ctx.quote(q, next, starts, s0, s1, hidden);
+        const result = ctx.quote(q, next, starts, s0);
         if (result?.merged) {
           quotes.splice(quotes.indexOf(next), 1);
           here.splice(k + 1, 1);
         }
         if (result?.quote) out.push(result.quote);
       }
-      ctx.registerNames(p, gaps.filter(([a]) => a > here[0].pieces[0].open));
+      ctx.registerNames(
+        p,
+        gaps.filter(([a]) => a > here[0].pieces[0].open),
+      );
     }
   }
   return { quotes: out, speakers: speakersOf(out) };
@@ -130,7 +147,11 @@ function speakersOf(quotes: DetailedQuote[]): Speaker[] {
 }
 
 /** Ranges of [s0, s1) outside the hidden ranges (quote pieces, marks included). */
-function textGaps(s0: number, s1: number, hidden: readonly (readonly [number, number])[]): [number, number][] {
+function textGaps(
+  s0: number,
+  s1: number,
+  hidden: readonly (readonly [number, number])[],
+): [number, number][] {
   const out: [number, number][] = [];
   let a = s0;
   for (const [o, c] of [...hidden].sort((x, y) => x[0] - y[0])) {
@@ -167,7 +188,10 @@ class Context {
       if (!cues.length) {
         const at = toks[1]?.text === ':' ? 2 : 0; // "Europapolitik: Die SPD will …"
         const subj = parsePhrase(par, toks, at, this.lex);
-        const named = subj?.kind === 'name' && subj.name && (nameWords(subj.name).length >= 2 || this.findByName(nameWords(subj.name)));
+        const named =
+          subj?.kind === 'name' &&
+          subj.name &&
+          (nameWords(subj.name).length >= 2 || this.findByName(nameWords(subj.name)));
         if (subj && (named || (subj.kind === 'desc' && personDesc(subj, this.lex)))) {
           this.lastSubject = { phrase: subj, p, pos: POS(p, toks[at].start) };
           this.touch(subj, POS(p, toks[at].start));
@@ -191,8 +215,12 @@ class Context {
         if (!t.word || !(t.cap || this.lex.det.has(t.lower))) continue;
         const ph = parsePhrase(par, toks, i, this.lex);
         if (!ph) continue;
-        const oblique = i > 0 && toks[i - 1].word && (this.lex.prep.has(toks[i - 1].lower) || this.lex.complement.has(toks[i - 1].lower));
-        if (ph.kind === 'name' && ph.name && nameWords(ph.name).length >= 2) this.mention(ph, POS(p, t.start), false, !oblique);
+        const oblique =
+          i > 0 &&
+          toks[i - 1].word &&
+          (this.lex.prep.has(toks[i - 1].lower) || this.lex.complement.has(toks[i - 1].lower));
+        if (ph.kind === 'name' && ph.name && nameWords(ph.name).length >= 2)
+          this.mention(ph, POS(p, t.start), false, !oblique);
         i = ph.end - 1;
       }
     }
@@ -216,7 +244,16 @@ class Context {
       return found;
     }
     if (words.length < 2 && !speaker) return null;
-    const e: Entity = { name: ph.name, words, role: ph.role, gender: ph.gender, last: pos, lastSubject: subject ? pos : -1, kind: 'name', person: true };
+    const e: Entity = {
+      name: ph.name,
+      words,
+      role: ph.role,
+      gender: ph.gender,
+      last: pos,
+      lastSubject: subject ? pos : -1,
+      kind: 'name',
+      person: true,
+    };
     this.entities.push(e);
     return e;
   }
@@ -227,7 +264,8 @@ class Context {
     for (const e of this.entities) {
       if (e.kind !== 'name') continue;
       const ok = e.words.includes(last) && words.every((w) => e.words.includes(w));
-      const longer = words.length > e.words.length && e.words.every((w) => words.includes(w)) && e.words.includes(last);
+      const longer =
+        words.length > e.words.length && e.words.every((w) => words.includes(w)) && e.words.includes(last);
       if ((ok || longer) && (!best || e.last > best.last)) best = e;
     }
     return best;
@@ -249,7 +287,9 @@ class Context {
     for (const e of this.entities) {
       if (e.kind !== 'name' || !e.role || e.last > pos) continue;
       const roleWords = e.role.toLowerCase().split(/[\s,.'’-]+/);
-      const match = heads.every((h) => roleWords.some((r) => sameStem(r, h) || (h.length >= 4 && r.endsWith(h))));
+      const match = heads.every((h) =>
+        roleWords.some((r) => sameStem(r, h) || (h.length >= 4 && r.endsWith(h))),
+      );
       if (match && (!best || e.last > best.last)) best = e;
     }
     return best;
@@ -280,7 +320,16 @@ class Context {
     const label = capitalize(ph.role);
     let e = this.entities.find((x) => x.kind === 'desc' && x.name === label) ?? null;
     if (!e) {
-      e = { name: label, words: [], role: null, gender: ph.gender, last: pos, lastSubject: pos, kind: 'desc', person: personDesc(ph, this.lex) };
+      e = {
+        name: label,
+        words: [],
+        role: null,
+        gender: ph.gender,
+        last: pos,
+        lastSubject: pos,
+        kind: 'desc',
+        person: personDesc(ph, this.lex),
+      };
       this.entities.push(e);
     }
     e.last = e.lastSubject = pos;
@@ -293,8 +342,6 @@ class Context {
     next: MarkedQuote | undefined,
     starts: number[],
     s0: number,
-    s1: number,
-    hidden: readonly (readonly [number, number])[],
   ): { quote: DetailedQuote | null; merged: boolean } | null {
     const lex = this.lex;
     const first = q.pieces[0];
@@ -307,7 +354,9 @@ class Context {
       const ppar = this.paragraphs[pc.p];
       const a = pc.open + 1;
       const b = pc.close;
-      const split: { attribution: Attribution; cut: [number, number] } | null = inside ? null : insideAttribution(ppar, a, b, lex);
+      const split: { attribution: Attribution; cut: [number, number] } | null = inside
+        ? null
+        : insideAttribution(ppar, a, b, lex);
       if (split) {
         inside = split.attribution;
         inner.push({ p: pc.p, start: a, end: split.cut[0] }, { p: pc.p, start: split.cut[1], end: b });
@@ -317,13 +366,19 @@ class Context {
     if (!/[\p{L}\p{N}]/u.test(text)) return null;
 
     // Context: before the quote in its sentence, after it up to the next quote or the sentence end.
-    const leftFrom = Math.max(s0, ...(this.accepted.get(first.p) ?? []).filter((c) => c < first.open).map((c) => c + 1));
-    const visible = (pp: number, a: number, b: number) => tokenize(this.masked[pp], a, b).filter((t) => t.text !== MASK);
+    const leftFrom = Math.max(
+      s0,
+      ...(this.accepted.get(first.p) ?? []).filter((c) => c < first.open).map((c) => c + 1),
+    );
+    const visible = (pp: number, a: number, b: number) =>
+      tokenize(this.masked[pp], a, b).filter((t) => t.text !== MASK);
     const leftToks = first.open >= 0 ? visible(first.p, leftFrom, first.open) : [];
     const lastPar = this.paragraphs[last.p];
     let sentenceEnd = lastPar.length;
     if (last.p === first.p) sentenceEnd = starts.find((x) => x > last.close + 2) ?? lastPar.length;
-    else sentenceEnd = sentenceStarts(lastPar, this.masked[last.p], lex).find((x) => x > last.close + 2) ?? lastPar.length;
+    else
+      sentenceEnd =
+        sentenceStarts(lastPar, this.masked[last.p], lex).find((x) => x > last.close + 2) ?? lastPar.length;
     const nextOpen = next && next.pieces[0].p === last.p ? next.pieces[0].open : Number.POSITIVE_INFINITY;
     const rightTo = Math.min(sentenceEnd, nextOpen);
     const rightToks = last.close < lastPar.length ? visible(last.p, last.close + 1, rightTo) : [];
@@ -351,7 +406,11 @@ class Context {
       const rest = rightToks.slice(right.end).filter((t) => t.word);
       const nextText = lastPar.slice(next.pieces[0].open + 1, next.pieces[next.pieces.length - 1].close);
       const continues = /^\s*\p{Ll}/u.test(nextText) || !/[.!?…]\s*$/.test(text);
-      if (!rest.length && continues && /[,:—–-]\s*$/.test(lastPar.slice(rightToks[0]?.start ?? last.close, nextOpen))) {
+      if (
+        !rest.length &&
+        continues &&
+        /[,:—–-]\s*$/.test(lastPar.slice(rightToks[0]?.start ?? last.close, nextOpen))
+      ) {
         for (const pc of next.pieces) inner.push({ p: pc.p, start: pc.open + 1, end: pc.close });
         q = { ...q, pieces: [...q.pieces, ...next.pieces] };
         text = joinPieces(inner.map((r) => this.paragraphs[r.p].slice(r.start, r.end)));
@@ -359,15 +418,15 @@ class Context {
       }
     }
 
-    const longQuote = words >= 8 || (words >= 4 && /[.!?…]["'”’]?\s*$/.test(text)) || /[.!?]\s+\p{Lu}/u.test(text);
+    const longQuote =
+      words >= 8 || (words >= 4 && /[.!?…]["'”’]?\s*$/.test(text)) || /[.!?]\s+\p{Lu}/u.test(text);
     let accept: boolean;
     if (titled) accept = false;
     else if (attr && attr.strength === 'adjacent') {
       // “Yes,” said X — a name-like quote is speech when punctuation closes it inside the marks.
       const lastInner = this.paragraphs[last.p].slice(last.open + 1, last.close).trimEnd();
       accept = !nameLike || /[,.!?…]$/.test(lastInner);
-    }
-    else if (attr) accept = !nameLike;
+    } else if (attr) accept = !nameLike;
     else accept = longQuote && !nameLike;
     if (!accept) return { quote: null, merged: false };
 
@@ -436,7 +495,10 @@ function joinPieces(pieces: string[]): string {
     else if (/^[,.;:!?…]/.test(s)) out += s;
     else out += ` ${s}`;
   }
-  return out.replace(/\s*[,;:]$/, '').replace(/\s+([,.;:!?])/g, '$1').trim();
+  return out
+    .replace(/\s*[,;:]$/, '')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .trim();
 }
 
 /** Indices of speech cues (verbs and multi-word cues) in toks[a, b). */
@@ -526,7 +588,9 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
     }
   }
   let afterV = v + 1;
-  if (v === cue) for (const ph of lex.verbPhrases) if (ph.every((w, k) => toks[cue + k]?.lower === w)) afterV = Math.max(afterV, cue + ph.length);
+  if (v === cue)
+    for (const ph of lex.verbPhrases)
+      if (ph.every((w, k) => toks[cue + k]?.lower === w)) afterV = Math.max(afterV, cue + ph.length);
   // The word before the verb, skipping auxiliaries, a comma and a bracket.
   let j = v - 1;
   const skipBack = () => {
@@ -539,7 +603,8 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
     }
   };
   skipBack();
-  if (j >= 0 && toks[j].word && lex.coordinations.has(toks[j].lower)) return sentenceSubject(par, toks, j, lex) ?? IMPLICIT;
+  if (j >= 0 && toks[j].word && lex.coordinations.has(toks[j].lower))
+    return sentenceSubject(par, toks, j, lex) ?? IMPLICIT;
   // A relative clause: ", die die Gefahr … beschwören" — the subject is the phrase before the comma.
   for (let r = j; r >= Math.max(1, j - 8); r--) {
     if (!toks[r].word && toks[r].text !== ',') break;
@@ -562,7 +627,12 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
     while (toks[k] && lex.objectPronouns.has(toks[k].lower) && !lex.pronouns.has(toks[k].lower)) k++;
     k = skipFiller(toks, k, lex);
     const ph = parsePhrase(par, toks, k, lex);
-    const oblique = lex.capitalizedNouns && toks[k] && /^(den|dem|des|einem|einen|eines|einer|dieser|diesem|diesen|seiner|seinem|seinen|ihrer|ihrem|ihren)$/.test(toks[k].lower);
+    const oblique =
+      lex.capitalizedNouns &&
+      toks[k] &&
+      /^(den|dem|des|einem|einen|eines|einer|dieser|diesem|diesen|seiner|seinem|seinen|ihrer|ihrem|ihren)$/.test(
+        toks[k].lower,
+      );
     if (ph && !oblique) post = ph;
   }
   let pre: Phrase | null = null;
@@ -595,7 +665,13 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
 /** A word after which a phrase may start (not an article, preposition, adjective or a word of the same phrase). */
 function boundaryBefore(t: Token, lex: Lexicon): boolean {
   if (!t.word) return true;
-  if (lex.det.has(t.lower) || lex.prep.has(t.lower) || lex.particles.has(t.lower) || lex.complement.has(t.lower)) return false;
+  if (
+    lex.det.has(t.lower) ||
+    lex.prep.has(t.lower) ||
+    lex.particles.has(t.lower) ||
+    lex.complement.has(t.lower)
+  )
+    return false;
   if (lex.verbs.has(t.lower) || lex.aux.has(t.lower)) return true;
   if (t.cap && !lex.func.has(t.lower)) return false;
   return !isContent(t, lex);
@@ -622,11 +698,27 @@ function sentenceSubject(par: string, toks: Token[], j: number, lex: Lexicon): P
 
 function pronounPhrase(pron: string, at: number, lex: Lexicon): Phrase {
   const g = lex.pronouns.get(pron);
-  return { start: at, end: at + 1, kind: 'pronoun', name: null, role: null, gender: g === 'm' || g === 'f' || g === 'p' ? g : null, heads: [] };
+  return {
+    start: at,
+    end: at + 1,
+    kind: 'pronoun',
+    name: null,
+    role: null,
+    gender: g === 'm' || g === 'f' || g === 'p' ? g : null,
+    heads: [],
+  };
 }
 
 /** An implicit subject: a verb with no phrase (Italian and Spanish "ha aggiunto", "afirmó"). */
-const IMPLICIT: Phrase = { start: 0, end: 0, kind: 'pronoun', name: null, role: null, gender: null, heads: [] };
+const IMPLICIT: Phrase = {
+  start: 0,
+  end: 0,
+  kind: 'pronoun',
+  name: null,
+  role: null,
+  gender: null,
+  heads: [],
+};
 
 /** Attribution right after the closing mark: ", said X", ", X said", ", so X", ", explique-t-il", ", según X". */
 function rightAttribution(par: string, toks: Token[], lex: Lexicon): Attribution | null {
@@ -656,16 +748,20 @@ function rightAttribution(par: string, toks: Token[], lex: Lexicon): Attribution
     }
   }
   // Verb first: ", said X", ", ha detto X", ", hatte VW-Chef Winterkorn … erklärt", ", dijo" (no subject)
-  let k = skipFiller(toks, i, lex);
+  const k = skipFiller(toks, i, lex);
   const cues = findCues(toks, lex, i, Math.min(toks.length, i + 14));
   if (cues.length && cues[0] === k) {
     let after = k + 1;
-    for (const ph of lex.verbPhrases) if (ph.every((w, m) => toks[k + m]?.lower === w)) after = Math.max(after, k + ph.length);
+    for (const ph of lex.verbPhrases)
+      if (ph.every((w, m) => toks[k + m]?.lower === w)) after = Math.max(after, k + ph.length);
     let m = skipFiller(toks, after, lex);
     while (toks[m] && lex.objectPronouns.has(toks[m].lower) && !lex.pronouns.has(toks[m].lower)) m++;
     m = skipFiller(toks, m, lex);
     const ph = parsePhrase(par, toks, m, lex);
-    if (ph && !(lex.capitalizedNouns && ph.kind === 'desc' && /^(den|dem|einem|einen)$/.test(toks[m].lower))) {
+    if (
+      ph &&
+      !(lex.capitalizedNouns && ph.kind === 'desc' && /^(den|dem|einem|einen)$/.test(toks[m].lower))
+    ) {
       return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end };
     }
     return { phrase: IMPLICIT, par, toks, strength: 'adjacent', end: after };
@@ -673,7 +769,8 @@ function rightAttribution(par: string, toks: Token[], lex: Lexicon): Attribution
   if (k > i && cues.length) {
     // An auxiliary first, the participle later: ", hatte VW-Chef Winterkorn in einem Interview erklärt"
     const ph = parsePhrase(par, toks, k, lex);
-    if (ph && cues.some((c) => c >= ph.end)) return { phrase: ph, par, toks, strength: 'adjacent', end: cues[0] + 1 };
+    if (ph && cues.some((c) => c >= ph.end))
+      return { phrase: ph, par, toks, strength: 'adjacent', end: cues[0] + 1 };
   }
   // Subject first: ", Smith said", ", she added", ", X zufolge"
   const ph = parsePhrase(par, toks, i, lex);
@@ -683,7 +780,8 @@ function rightAttribution(par: string, toks: Token[], lex: Lexicon): Attribution
       return { phrase: ph, par, toks, strength: 'adjacent', end: m + 1 };
     }
     for (const ev of lex.evAfter) {
-      if (ev.every((w, n) => toks[ph.end + n]?.lower === w)) return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end + ev.length };
+      if (ev.every((w, n) => toks[ph.end + n]?.lower === w))
+        return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end + ev.length };
     }
   }
   return null;
@@ -781,7 +879,7 @@ function insideAttribution(
     if (close < 0) continue;
     const sub = toks.slice(k, close);
     const attr = rightAttribution(par, sub, lex);
-    if (!attr || attr.strength !== 'adjacent') continue;
+    if (attr?.strength !== 'adjacent') continue;
     if (comma && attr.phrase === IMPLICIT && sub.length > 3) continue;
     return { attribution: attr, cut: [t.start, toks[close].end] };
   }
@@ -806,7 +904,8 @@ function titleContext(left: Token[], right: Token[], lex: Lexicon, shortName: bo
     const single = (w: string) => lex.evBefore.some((ev) => ev.length === 1 && ev[0] === w);
     if (single(before.lower)) return true;
     const prev = left[i - 1];
-    if (lex.det.has(before.lower) && prev?.word && (single(prev.lower) || lex.verbs.has(prev.lower))) return true;
+    if (lex.det.has(before.lower) && prev?.word && (single(prev.lower) || lex.verbs.has(prev.lower)))
+      return true;
   }
   const after = right.find((t) => t.word);
   if (after && right.indexOf(after) <= 1 && lex.titleAfter.has(after.lower)) return true;
@@ -837,7 +936,8 @@ function looksLikeName(text: string, words: number, lex: Lexicon): boolean {
 
 /** Words of a text; in scripts written without spaces (Chinese, Japanese) two characters count as one word. */
 function wordCount(text: string): number {
-  const cjk = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
+  const cjk = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? [])
+    .length;
   const rest = text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, ' ');
   return rest.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length + Math.ceil(cjk / 2);
 }
@@ -872,5 +972,3 @@ function personDesc(ph: Phrase, lex: Lexicon): boolean {
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-
-export { isContent };

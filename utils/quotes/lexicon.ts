@@ -101,7 +101,8 @@ function build(list: LanguageData[]): Lexicon {
   const all = (f: (l: LanguageData) => string[] | undefined) =>
     list.flatMap((l) => (f(l) ?? []).map((w) => w.toLowerCase()));
   const single = (ws: string[]) => new Set(ws.filter((w) => !w.includes(' ')));
-  const phrases = (ws: string[]) => ws.filter((w) => w.includes(' ') && !w.includes('…')).map((w) => w.split(/\s+/));
+  const phrases = (ws: string[]) =>
+    ws.filter((w) => w.includes(' ') && !w.includes('…')).map((w) => w.split(/\s+/));
   const separable = (ws: string[]) =>
     ws.filter((w) => w.includes('…')).map((w) => w.split(/\s*…\s*/) as [string, string]);
   const verbsAll = all((l) => l.speechVerbs);

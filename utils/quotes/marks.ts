@@ -46,7 +46,10 @@ interface Open {
 }
 
 /** Top-level quoted spans of one paragraph; `carry` is a quote left open by the paragraph before. */
-function scanParagraph(par: string, carry: Open | null): { spans: { open: number; close: number; ch: string }[] } {
+function scanParagraph(
+  par: string,
+  carry: Open | null,
+): { spans: { open: number; close: number; ch: string }[] } {
   const spans: { open: number; close: number; ch: string }[] = [];
   const stack: Open[] = carry ? [carry] : [];
   for (let i = 0; i < par.length; i++) {
@@ -93,7 +96,15 @@ function scanParagraph(par: string, carry: Open | null): { spans: { open: number
   return { spans };
 }
 
-const SAME_FAMILY: Record<string, string> = { '«': '«»', '»': '»«', '“': '“"„', '„': '„“', '"': '"“', '‘': '‘‚', '‚': '‚‘' };
+const SAME_FAMILY: Record<string, string> = {
+  '«': '«»',
+  '»': '»«',
+  '“': '“"„',
+  '„': '„“',
+  '"': '"“',
+  '‘': '‘‚',
+  '‚': '‚‘',
+};
 
 /** All top-level quotes of the article, joining quotes that run across paragraphs. */
 export function findMarkedQuotes(paragraphs: string[]): MarkedQuote[] {
@@ -128,7 +139,11 @@ export function findMarkedQuotes(paragraphs: string[]): MarkedQuote[] {
       }
     }
     for (const s of spans) {
-      const q: MarkedQuote = { pieces: [{ p, open: s.open, close: s.close }], mark: s.ch, unterminated: false };
+      const q: MarkedQuote = {
+        pieces: [{ p, open: s.open, close: s.close }],
+        mark: s.ch,
+        unterminated: false,
+      };
       out.push(q);
       if (s.close >= par.length) running = q;
     }

@@ -33,7 +33,7 @@ export function isRoleString(w: string, lex: Lexicon): boolean {
 
 /** A word that can be part of a description: not a verb, article, preposition or other grammar word. */
 export function isContent(t: Token | undefined, lex: Lexicon): boolean {
-  if (!t || !t.word) return false;
+  if (!t?.word) return false;
   const w = t.lower;
   return !(
     lex.func.has(w) ||
@@ -51,8 +51,16 @@ export function isContent(t: Token | undefined, lex: Lexicon): boolean {
 
 function capWord(t: Token | undefined, lex: Lexicon): boolean {
   if (t && /^\d+-\p{Lu}/u.test(t.text)) return true; // "58-Jährige"
-  return !!t && t.cap && !lex.func.has(t.lower) && !lex.det.has(t.lower) && !lex.verbs.has(t.lower) &&
-    !lex.aux.has(t.lower) && !lex.pronouns.has(t.lower) && !lex.prep.has(t.lower);
+  return (
+    !!t &&
+    t.cap &&
+    !lex.func.has(t.lower) &&
+    !lex.det.has(t.lower) &&
+    !lex.verbs.has(t.lower) &&
+    !lex.aux.has(t.lower) &&
+    !lex.pronouns.has(t.lower) &&
+    !lex.prep.has(t.lower)
+  );
 }
 
 const isInitial = (t: Token, next: Token | undefined) => /^\p{Lu}$/u.test(t.text) && next?.text === '.';
@@ -82,7 +90,15 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
   const first = t[i];
   if (!first?.word) return null;
   if (lex.pronouns.has(first.lower)) {
-    return { start: i, end: i + 1, kind: 'pronoun', name: null, role: null, gender: pronounGender(first.lower, lex), heads: [] };
+    return {
+      start: i,
+      end: i + 1,
+      kind: 'pronoun',
+      name: null,
+      role: null,
+      gender: pronounGender(first.lower, lex),
+      heads: [],
+    };
   }
   let j = i;
   const markers: Token[] = [];
@@ -92,7 +108,15 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
     if (capWord(t[pk], lex) && (pk > i + 1 || !lex.det.has(first.lower))) {
       let e = pk + 1;
       while (capWord(t[e], lex)) e++;
-      return { start: i, end: e, kind: 'name', name: span(par, t, i, e), role: null, gender: null, heads: [] };
+      return {
+        start: i,
+        end: e,
+        kind: 'name',
+        name: span(par, t, i, e),
+        role: null,
+        gender: null,
+        heads: [],
+      };
     }
   }
   let hadDet = false;
@@ -133,7 +157,13 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
         headSeen = true;
         continue;
       }
-      if (lex.capitalizedNouns && name.length === 0 && role.length && /s$/.test(w.lower) && !capWord(t[j + 1], lex)) {
+      if (
+        lex.capitalizedNouns &&
+        name.length === 0 &&
+        role.length &&
+        /s$/.test(w.lower) &&
+        !capWord(t[j + 1], lex)
+      ) {
         role.push(j); // a genitive after the role: "Der Innenminister Frankreichs"
         continue;
       }
@@ -145,13 +175,24 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
       // von der Leyen, da Silva, de Gaulle: a particle joins the name when one capitalised word ends it.
       const k = particleRun(t, j, lex);
       const compound = lex.capitalizedNouns && t[k]?.text.includes('-'); // "Briefe von SWR-Mitarbeitern"
-      if (k > j && !compound && capWord(t[k], lex) && !capWord(t[k + 1], lex) && !(t[k + 1]?.word && lex.complement.has(t[k + 1].lower))) {
+      if (
+        k > j &&
+        !compound &&
+        capWord(t[k], lex) &&
+        !capWord(t[k + 1], lex) &&
+        !(t[k + 1]?.word && lex.complement.has(t[k + 1].lower))
+      ) {
         for (let m = j; m <= k; m++) name.push(m);
         j = k;
         continue;
       }
     }
-    if (lex.complement.has(w.lower) && (role.length || name.length) && !complementDone && !(name.length && lex.det.has(w.lower))) {
+    if (
+      lex.complement.has(w.lower) &&
+      (role.length || name.length) &&
+      !complementDone &&
+      !(name.length && lex.det.has(w.lower))
+    ) {
       // "of the city", "di Confindustria Bergamo", "des Finanzministeriums", "von Human Rights Watch"
       let k = j + 1;
       while (t[k] && lex.det.has(t[k].lower)) k++;
@@ -159,7 +200,12 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
       let lower = 0;
       while (t[k]?.word && k - from < 6) {
         if (capWord(t[k], lex) || (/^\d+$/.test(t[k].text) && k > from && capWord(t[k - 1], lex))) k++;
-        else if ((lex.particles.has(t[k].lower) || lex.complement.has(t[k].lower)) && (!lex.det.has(t[k].lower) || lex.genitive.has(t[k].lower)) && capWord(t[k + 1], lex)) k++;
+        else if (
+          (lex.particles.has(t[k].lower) || lex.complement.has(t[k].lower)) &&
+          (!lex.det.has(t[k].lower) || lex.genitive.has(t[k].lower)) &&
+          capWord(t[k + 1], lex)
+        )
+          k++;
         else if (!lex.capitalizedNouns && !name.length && lower < 2 && isContent(t[k], lex)) {
           lower++;
           k++;
@@ -175,11 +221,22 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
       j = k - 1;
       continue;
     }
-    if (!name.length && (hadDet || role.length || markers.length) && isContent(w, lex) && role.length < MAX_ROLE_WORDS && !(lex.capitalizedNouns && headSeen)) {
+    if (
+      !name.length &&
+      (hadDet || role.length || markers.length) &&
+      isContent(w, lex) &&
+      role.length < MAX_ROLE_WORDS &&
+      !(lex.capitalizedNouns && headSeen)
+    ) {
       // Adjectives, and nouns of languages that write them in lower case: "il direttore generale", "the
       // fire chief". After a role noun only adjectives that follow nouns ("generale") and more role nouns.
       const afterRole = role.some((k) => isRoleWord(t[k], lex));
-      if (afterRole && !isRoleWord(w, lex) && (!lex.adjectivesAfter || role.length - role.findIndex((k) => isRoleWord(t[k], lex)) > 2)) break;
+      if (
+        afterRole &&
+        !isRoleWord(w, lex) &&
+        (!lex.adjectivesAfter || role.length - role.findIndex((k) => isRoleWord(t[k], lex)) > 2)
+      )
+        break;
       role.push(j);
       if (!lex.capitalizedNouns) headSeen = true;
       continue;
@@ -189,7 +246,8 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
   let end = j;
   if (!name.length && !role.length) return null;
   // A bare lower-case word run without article is no phrase (verbs and adverbs look like that).
-  if (!name.length && !hadDet && !markers.length && !role.some((k) => isRoleWord(t[k], lex) || t[k].cap)) return null;
+  if (!name.length && !hadDet && !markers.length && !role.some((k) => isRoleWord(t[k], lex) || t[k].cap))
+    return null;
   let roleText = role.length ? span(par, t, role[0], role[role.length - 1] + 1) : null;
   let nameText = name.length ? span(par, t, name[0], name[name.length - 1] + 1) : null;
   let roleTokens = role.map((k) => t[k]);
@@ -220,7 +278,13 @@ function apposition(par: string, t: Token[], a: number, lex: Lexicon, haveName: 
   if (!first?.word) return null;
   if (!haveName) {
     // A name after a description.
-    while (t[k] && (capWord(t[k], lex) || (t[k].text === '.' && isInitial(t[k - 1], t[k])) || (lex.particles.has(t[k].lower) && capWord(t[k + 1], lex)))) k++;
+    while (
+      t[k] &&
+      (capWord(t[k], lex) ||
+        (t[k].text === '.' && isInitial(t[k - 1], t[k])) ||
+        (lex.particles.has(t[k].lower) && capWord(t[k + 1], lex)))
+    )
+      k++;
     if (k === a) return null;
     if (t[k]?.cap) return null;
     const inner = parsePhrase(par, t, a, lex);
@@ -228,7 +292,10 @@ function apposition(par: string, t: Token[], a: number, lex: Lexicon, haveName: 
   }
   // A role after a name: starts with an article, a role word or (in languages with lower-case nouns) a
   // lower-case content word; ends at a comma, dash or bracket, or where the phrase ends.
-  const startsWell = lex.det.has(first.lower) || isRoleWord(first, lex) || (!lex.capitalizedNouns && isContent(first, lex) && !first.cap);
+  const startsWell =
+    lex.det.has(first.lower) ||
+    isRoleWord(first, lex) ||
+    (!lex.capitalizedNouns && isContent(first, lex) && !first.cap);
   if (!startsWell) return null;
   while (t[k] && k - a < 14) {
     const w = t[k];
@@ -240,8 +307,20 @@ function apposition(par: string, t: Token[], a: number, lex: Lexicon, haveName: 
       }
       return null;
     }
-    if (lex.verbs.has(w.lower) || lex.aux.has(w.lower) || lex.pronouns.has(w.lower) || lex.reflexives.has(w.lower)) break;
-    if (lex.func.has(w.lower) && !lex.coordinations.has(w.lower) && !lex.prep.has(w.lower) && !lex.det.has(w.lower)) return null;
+    if (
+      lex.verbs.has(w.lower) ||
+      lex.aux.has(w.lower) ||
+      lex.pronouns.has(w.lower) ||
+      lex.reflexives.has(w.lower)
+    )
+      break;
+    if (
+      lex.func.has(w.lower) &&
+      !lex.coordinations.has(w.lower) &&
+      !lex.prep.has(w.lower) &&
+      !lex.det.has(w.lower)
+    )
+      return null;
     k++;
   }
   if (k === a) return null;
@@ -252,7 +331,7 @@ function apposition(par: string, t: Token[], a: number, lex: Lexicon, haveName: 
 
 function stripLeadingDet(s: string, lex: Lexicon): string {
   const m = /^(\S+?)(['’]|\s+)(.*)$/su.exec(s);
-  if (m && lex.det.has(m[1].toLowerCase() + (m[2].trim() ? "'" : '')) ) return m[3];
+  if (m && lex.det.has(m[1].toLowerCase() + (m[2].trim() ? "'" : ''))) return m[3];
   if (m && lex.det.has(m[1].toLowerCase())) return m[3];
   return s;
 }

@@ -46,16 +46,44 @@ const marks: [string, string, string][] = [
   ['en', 'She told the BBC: ‘We will not raise taxes this year.’', 'We will not raise taxes this year.'],
   ['en', 'He said: "We will not raise taxes this year."', 'We will not raise taxes this year.'],
   ['it', 'Il ministro ha detto: «Non alzeremo le tasse quest’anno».', 'Non alzeremo le tasse quest’anno'],
-  ['fr', 'Le ministre a déclaré : « Nous n’augmenterons pas les impôts cette année ».', 'Nous n’augmenterons pas les impôts cette année'],
-  ['fr', 'Le ministre a déclaré\u00a0:\u00a0«\u00a0Nous n’augmenterons pas les impôts\u00a0».', 'Nous n’augmenterons pas les impôts'],
-  ['de', 'Der Minister sagte: „Wir werden die Steuern nicht erhöhen.“', 'Wir werden die Steuern nicht erhöhen.'],
-  ['de', 'Der Minister sagte: „Wir werden die Steuern nicht erhöhen.”', 'Wir werden die Steuern nicht erhöhen.'],
-  ['de', 'Der Minister sagte: ‚Wir werden die Steuern nicht erhöhen.‘', 'Wir werden die Steuern nicht erhöhen.'],
-  ['de', 'Der Minister sagte: »Wir werden die Steuern nicht erhöhen.«', 'Wir werden die Steuern nicht erhöhen.'],
+  [
+    'fr',
+    'Le ministre a déclaré : « Nous n’augmenterons pas les impôts cette année ».',
+    'Nous n’augmenterons pas les impôts cette année',
+  ],
+  [
+    'fr',
+    'Le ministre a déclaré\u00a0:\u00a0«\u00a0Nous n’augmenterons pas les impôts\u00a0».',
+    'Nous n’augmenterons pas les impôts',
+  ],
+  [
+    'de',
+    'Der Minister sagte: „Wir werden die Steuern nicht erhöhen.“',
+    'Wir werden die Steuern nicht erhöhen.',
+  ],
+  [
+    'de',
+    'Der Minister sagte: „Wir werden die Steuern nicht erhöhen.”',
+    'Wir werden die Steuern nicht erhöhen.',
+  ],
+  [
+    'de',
+    'Der Minister sagte: ‚Wir werden die Steuern nicht erhöhen.‘',
+    'Wir werden die Steuern nicht erhöhen.',
+  ],
+  [
+    'de',
+    'Der Minister sagte: »Wir werden die Steuern nicht erhöhen.«',
+    'Wir werden die Steuern nicht erhöhen.',
+  ],
   ['es', 'El ministro dijo: «No subiremos los impuestos este año».', 'No subiremos los impuestos este año'],
   ['en', 'The minister said: 「We will not raise taxes this year.」', 'We will not raise taxes this year.'],
   ['en', 'The minister said: 『We will not raise taxes this year.』', 'We will not raise taxes this year.'],
-  ['ja', '大臣は「今年は増税しないことを約束します。国民の皆様に感謝します」と述べた。', '今年は増税しないことを約束します。国民の皆様に感謝します'],
+  [
+    'ja',
+    '大臣は「今年は増税しないことを約束します。国民の皆様に感謝します」と述べた。',
+    '今年は増税しないことを約束します。国民の皆様に感謝します',
+  ],
 ];
 
 describe('quotation marks of every convention', () => {
@@ -72,18 +100,43 @@ const attributions: [string, string[], string, string | null][] = [
   ['en', ['John Smith, the police chief, said: “We are ready.”'], 'John Smith', 'police chief'],
   ['en', ['According to John Smith, “the city is ready for the storm”.'], 'John Smith', null],
   ['en', ['Jane Roe runs the shelter.', '“We are ready,” she said.'], 'Jane Roe', null],
-  ['it', ['«Siamo pronti», ha detto Marco Rossi, assessore alla Sicurezza.'], 'Marco Rossi', 'assessore alla Sicurezza'],
+  [
+    'it',
+    ['«Siamo pronti», ha detto Marco Rossi, assessore alla Sicurezza.'],
+    'Marco Rossi',
+    'assessore alla Sicurezza',
+  ],
   ['it', ['Secondo Marco Rossi, «la città è pronta».'], 'Marco Rossi', null],
-  ['it', ['«Siamo pronti - spiega Marco Rossi, assessore alla Sicurezza -, e lo saremo anche domani».'], 'Marco Rossi', 'assessore alla Sicurezza'],
+  [
+    'it',
+    ['«Siamo pronti - spiega Marco Rossi, assessore alla Sicurezza -, e lo saremo anche domani».'],
+    'Marco Rossi',
+    'assessore alla Sicurezza',
+  ],
   ['fr', ['Marie Dupont dirige le centre.', '« Nous sommes prêts », explique-t-elle.'], 'Marie Dupont', null],
-  ['fr', ['Marie Dupont dirige le centre.', '« Nous sommes prêts », a-t-elle déclaré.'], 'Marie Dupont', null],
+  [
+    'fr',
+    ['Marie Dupont dirige le centre.', '« Nous sommes prêts », a-t-elle déclaré.'],
+    'Marie Dupont',
+    null,
+  ],
   ['fr', ['Selon Marie Dupont, « la ville est prête ».'], 'Marie Dupont', null],
-  ['de', ['„Wir sind bereit“, sagte Anna Schmidt, Sprecherin der Stadt.'], 'Anna Schmidt', 'Sprecherin der Stadt'],
+  [
+    'de',
+    ['„Wir sind bereit“, sagte Anna Schmidt, Sprecherin der Stadt.'],
+    'Anna Schmidt',
+    'Sprecherin der Stadt',
+  ],
   ['de', ['„Wir sind bereit“, so Anna Schmidt.'], 'Anna Schmidt', null],
   ['de', ['Laut Anna Schmidt ist die Stadt „auf alles vorbereitet“.'], 'Anna Schmidt', null],
   ['de', ['Anna Schmidt zufolge ist die Stadt „auf alles vorbereitet“.'], 'Anna Schmidt', null],
   ['de', ['Merkel: „Wir schaffen das.“'], 'Merkel', null],
-  ['es', ['«Estamos preparados», dijo Ana García, portavoz del Ayuntamiento.'], 'Ana García', 'portavoz del Ayuntamiento'],
+  [
+    'es',
+    ['«Estamos preparados», dijo Ana García, portavoz del Ayuntamiento.'],
+    'Ana García',
+    'portavoz del Ayuntamiento',
+  ],
   ['es', ['Según Ana García, «la ciudad está preparada».'], 'Ana García', null],
 ];
 
@@ -134,6 +187,8 @@ describe('output', () => {
 
   it('works without a language and on empty input', () => {
     expect(extractQuotes([], null)).toEqual({ quotes: [], speakers: [] });
-    expect(extractQuotes(['„Wir sind bereit“, sagte Anna Schmidt.'], null).quotes[0].speaker).toBe('Anna Schmidt');
+    expect(extractQuotes(['„Wir sind bereit“, sagte Anna Schmidt.'], null).quotes[0].speaker).toBe(
+      'Anna Schmidt',
+    );
   });
 });
