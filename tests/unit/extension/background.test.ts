@@ -74,7 +74,7 @@ describe('startBackground', () => {
       score: 5,
       readingMinutes: 2,
     };
-    const own = { id: fakeBrowser.runtime.id, tab: { id: tab.id }, url: 'https://news.example/a' };
+    const own = { id: fakeBrowser.runtime.id, tab, url: 'https://news.example/a' };
     await fakeBrowser.runtime.onMessage.trigger({ ...report, readingMinutes: 'two' }, own);
     await fakeBrowser.runtime.onMessage.trigger(report, { ...own, id: 'another-extension' });
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('');
@@ -113,7 +113,7 @@ describe('startBackground', () => {
     await tick();
     expect(setPopup).toHaveBeenLastCalledWith({ popup: '' });
     const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
-    await fakeBrowser.action.onClicked.trigger(tab as never);
+    await fakeBrowser.action.onClicked.trigger(tab as never, undefined as never);
     await tick();
     expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
   });
