@@ -158,6 +158,7 @@ export function LibraryApp({ t, locale }: LibraryAppProps) {
           countArticles(),
           firstEntries(q.sort, q.descending, visibleRange(Number.MAX_SAFE_INTEGER, 0)[1]),
         ]);
+        performance.mark('nitido-library-first-rows-read');
         if (mine !== seq.current) return;
         if (rows) {
           for (const row of rows) cache.current.set(row.id, row);
@@ -200,11 +201,11 @@ export function LibraryApp({ t, locale }: LibraryAppProps) {
 
   // The search index is stored again once enough changed since its snapshot (saves made elsewhere, an
   // import), a moment after the page settles, so the next opening loads it as it is.
-  const persistSoon = useCallback((force = false) => {
+  const persistSoon = useCallback(() => {
     clearTimeout(persistTimer.current);
     persistTimer.current = setTimeout(async () => {
       const index = await libraryIndex();
-      if (force || index.pending >= 20) await persistIndex(index).catch(() => {});
+      if (index.pending >= 20) await persistIndex(index).catch(() => {});
     }, 1500);
   }, []);
 
@@ -354,9 +355,11 @@ export function LibraryApp({ t, locale }: LibraryAppProps) {
       try {
         const backup = parseBackup(await file.text());
         const report = await importLibrary(backup);
-        // The index takes the imported articles as they are, instead of reading thousands back.
-        await libraryIndex(new Map((report.written ?? []).map((a) => [a.id, a])));
-        persistSoon(true);
+        // The index takes the imported articles as they are, instead of reading thousands back, and is
+        // stored at once: the next opening of the page finds it ready.
+        const index = await libraryIndex(new Map((report.written ?? []).map((a) => [a.id, a])));
+        // Only a cache: if it cannot be stored, the next opening rebuilds it from the change log.
+        await persistIndex(index).catch(() => {});
         setNotice({
           kind: 'info',
           text: t(

@@ -215,16 +215,25 @@ export class LibraryIndex {
     const key = `${sort}:${descending}`;
     const hit = this.orders.get(key);
     if (hit) return hit;
-    const docs = [...this.docs.values()];
+    // Sort keys computed once per document, not once per comparison.
+    const docs = [...this.docs.values()].map((doc) => ({
+      doc,
+      key:
+        sort === 'savedAt'
+          ? doc.savedAt
+          : sort === 'published'
+            ? doc.published
+            : sort === 'site'
+              ? fold(doc.site)
+              : doc.sortTitle,
+    }));
     const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    const bySaved = (a: IndexDoc, b: IndexDoc) => cmp(b.savedAt, a.savedAt) || cmp(a.id, b.id);
     const sign = descending ? -1 : 1;
-    if (sort === 'savedAt') docs.sort((a, b) => sign * cmp(a.savedAt, b.savedAt) || cmp(a.id, b.id));
-    else if (sort === 'published') docs.sort((a, b) => sign * cmp(a.published, b.published) || bySaved(a, b));
-    // Sites and titles in alphabetical order (or reversed), and within one the newest first.
-    else if (sort === 'site') docs.sort((a, b) => sign * cmp(fold(a.site), fold(b.site)) || bySaved(a, b));
-    else docs.sort((a, b) => sign * cmp(a.sortTitle, b.sortTitle) || bySaved(a, b));
-    const ids = docs.map((d) => d.id);
+    // Ties (same site, same title, same day) newest first.
+    docs.sort(
+      (a, b) => sign * cmp(a.key, b.key) || cmp(b.doc.savedAt, a.doc.savedAt) || cmp(a.doc.id, b.doc.id),
+    );
+    const ids = docs.map((d) => d.doc.id);
     this.orders.set(key, ids);
     return ids;
   }
