@@ -1,13 +1,18 @@
 // npm run bench:quotes [-- --verbose] — quote extraction against ../shared/corpora/quotes-de-dev (German
 // Wikinews, gold quotation annotations). The matching rule is written down in utils/quotes/README.md.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parseHtml } from '../../bin/lib/parse-html';
+import { extractArticle } from '../../utils/extract';
+import { extractQuotes } from '../../utils/quotes';
 import { extractQuotesDetailed } from '../../utils/quotes/extract-quotes';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = resolve(root, '../shared/corpora/quotes-de-dev/dev.jsonl');
 const verbose = process.argv.includes('--verbose');
+const skipEngine = process.argv.includes('--no-engine');
 
 interface Span {
   start: number;
@@ -176,6 +181,14 @@ function main() {
   ];
   console.log('\nquotes-de-dev (Direct)');
   for (const [k, v] of rows) console.log(`  ${k.padEnd(26)} ${v}`);
+  const engine = skipEngine ? null : engineShare();
+  if (engine) {
+    console.log(`\nshare of the engine's time (${engine.pages} pages of aeb-dev, extractArticle includes extractQuotes)`);
+    console.log(`  ${'extractArticle ms/page'.padEnd(26)} ${engine.engineMs.toFixed(2)}`);
+    console.log(`  ${'extractQuotes ms/page'.padEnd(26)} ${engine.quotesMs.toFixed(3)}`);
+    console.log(`  ${'quotes / engine'.padEnd(26)} ${(100 * engine.share).toFixed(2)} %  (budget 10 %)`);
+    console.log(`  ${'quotes found'.padEnd(26)} ${engine.quotes}`);
+  }
   const out = join(root, '.bench');
   mkdirSync(out, { recursive: true });
   writeFileSync(
@@ -193,11 +206,51 @@ function main() {
         goldWithoutSpeaker: spkNoGold,
         goldPronounWithoutAntecedent: spkUnresolved,
         msPerArticle: perArticle,
+        engine,
       },
       null,
       2,
     )}\n`,
   );
+}
+
+/**
+ * What quotes add to the engine: extractArticle over the news pages of aeb-dev (parse excluded), and
+ * extractQuotes alone on the paragraphs it produced; best of three runs each.
+ */
+function engineShare() {
+  const dir = resolve(root, '../shared/corpora/aeb-dev');
+  if (!existsSync(join(dir, 'html'))) return null;
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
+  let engineMs = 0;
+  let quotesMs = 0;
+  let pages = 0;
+  let quotes = 0;
+  for (const file of readdirSync(join(dir, 'html')).sort()) {
+    const id = file.replace(/\.html\.gz$/, '');
+    const url = truth[id]?.url ?? 'https://example.com/';
+    const doc = parseHtml(gunzipSync(readFileSync(join(dir, 'html', file))).toString('utf8'), url);
+    let best = Number.POSITIVE_INFINITY;
+    let article = null;
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      article = extractArticle(doc, url);
+      best = Math.min(best, performance.now() - t0);
+    }
+    if (!article) continue;
+    const paragraphs = article.text.split(/\n\s*\n/).filter(Boolean);
+    let bestQ = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      extractQuotes(paragraphs, article.lang);
+      bestQ = Math.min(bestQ, performance.now() - t0);
+    }
+    engineMs += best;
+    quotesMs += bestQ;
+    quotes += article.quotes.length;
+    pages++;
+  }
+  return { pages, engineMs: engineMs / pages, quotesMs: quotesMs / pages, share: quotesMs / engineMs, quotes };
 }
 
 /**
