@@ -81,8 +81,28 @@ function holdsRunningText(el: Element, guard: number): boolean {
 interface Matcher {
   rule: CleanRule;
   kind: 'text' | 'linkLine' | 'heading';
-  re: RegExp;
+  re?: RegExp;
+  test?: (text: string) => boolean;
   maxLength: number;
+}
+
+let dateWords: Set<string> | null = null;
+/** A block made only of date words, times and numbers, with at least one number. */
+export function isDateline(text: string): boolean {
+  if (text.length > 120 || !/\d/.test(text)) return false;
+  dateWords ??= new Set(Object.values(LEXICON).flatMap((l) => l.dateWords));
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.every((w) => dateWords!.has(w));
+}
+
+let ctaWords: string[] | null = null;
+/** How many call-to-action cue words a block holds. */
+export function ctaCount(text: string): number {
+  ctaWords ??= [...new Set(Object.values(LEXICON).flatMap((l) => l.ctaWords))];
+  const t = text.toLowerCase();
+  let n = 0;
+  for (const w of ctaWords) if (t.includes(w)) n++;
+  return n;
 }
 
 const reCache = new Map<string, RegExp>();
@@ -144,12 +164,21 @@ function matchersOf(rules: CleanRule[]): Matcher[] {
         re: phrasesRegExp(rule.heading.lexicon, rule.heading.phrases),
         maxLength: 80,
       });
-    if (rule.text)
+    if (rule.text?.lexicon?.length || rule.text?.patterns?.length)
       out.push({
         rule,
         kind: 'text',
         re: phrasesRegExp(rule.text.lexicon, [], rule.text.patterns),
         maxLength: rule.text.maxLength ?? MAX_BLOCK,
+      });
+    if (rule.text?.dateline) out.push({ rule, kind: 'text', test: isDateline, maxLength: 120 });
+    const cta = rule.text?.cta;
+    if (cta)
+      out.push({
+        rule,
+        kind: 'text',
+        test: (t) => ctaCount(t) >= cta,
+        maxLength: rule.text?.maxLength ?? 300,
       });
     if (rule.linkLine)
       out.push({
@@ -212,6 +241,48 @@ function record(report: RulesReport, rule: CleanRule, el: Element) {
   }
 }
 
+const LEAF_BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, div';
+const INNER_BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, div, ul, ol, table, blockquote, figure';
+
+/** The structural detectors named by rules' `structure`. */
+function applyStructures(container: Element, rules: CleanRule[], report: RulesReport) {
+  for (const rule of rules) {
+    for (const kind of rule.structure ?? []) {
+      if (kind === 'link-list') {
+        // A list whose every item is a short link: a menu, a tag cloud, a list of sections.
+        for (const list of container.querySelectorAll('ul, ol')) {
+          const items = list.children;
+          if (items.length < 3 || !list.isConnected) continue;
+          let ok = true;
+          for (const li of items) {
+            const t = textOf(li).trim();
+            if (li.localName !== 'li' || t.length > 30 || (t && linkTextLength(li) < 0.9 * t.length)) {
+              ok = false;
+              break;
+            }
+          }
+          if (ok && textOf(list).trim()) {
+            record(report, rule, list);
+            list.remove();
+          }
+        }
+      } else if (kind === 'link-only-block') {
+        // A short block that is one link and nothing else: a teaser headline pointing elsewhere.
+        for (const el of container.querySelectorAll(LEAF_BLOCK_SELECTOR)) {
+          if (el.querySelector(INNER_BLOCK_SELECTOR)) continue;
+          const t = textOf(el).replace(/\s+/g, ' ').trim();
+          if (!t || t.length > 150) continue;
+          const links = el.getElementsByTagName('a');
+          if (links.length !== 1 || textOf(links[0]).replace(/\s+/g, ' ').trim() !== t) continue;
+          if (t.split(' ').length < 3) continue;
+          record(report, rule, el);
+          el.remove();
+        }
+      }
+    }
+  }
+}
+
 /**
  * Applies cleaning rules to `root` (a document or an element), removing what they match, and reports how many
  * blocks each rule removed. One pass of selectors per rule, then one walk over the text for the whole-block
@@ -264,6 +335,7 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
     }
   }
 
+  applyStructures(container as Element, active, report);
   const matchers = matchersOf(active);
   if (!matchers.length) return report;
   const texts: Node[] = [];
@@ -293,7 +365,12 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
         if (text.length > m.maxLength) continue;
         if (m.kind === 'heading' && !(HEADING_TAGS.has(el.tagName) || BLOCK_TAGS.has(el.tagName))) continue;
         if (m.kind === 'linkLine' && !BLOCK_TAGS.has(el.tagName) && el.tagName !== 'A') continue;
-        const match = m.re.exec(text);
+        if (m.test) {
+          if (!m.test(text)) continue;
+          hit = m;
+          break;
+        }
+        const match = m.re?.exec(text);
         if (!match) continue;
         if (m.kind === 'linkLine') {
           const rest = text.length - match[0].length;

@@ -30,7 +30,17 @@ export interface CleanRule {
   /** When it runs: on the page before Readability (default), on Readability's output, or both. */
   stage?: 'before' | 'after' | 'both';
   remove?: string[];
-  text?: { lexicon?: LexiconKey[]; patterns?: string[]; maxLength?: number };
+  text?: {
+    lexicon?: LexiconKey[];
+    patterns?: string[];
+    maxLength?: number;
+    /** Also blocks made only of date words and numbers ("Updated 10:01 pm PST, November 19, 2019"). */
+    dateline?: boolean;
+    /** Also short blocks holding at least this many call-to-action cue words (lexicon ctaWords). */
+    cta?: number;
+  };
+  /** Named structural detectors, for Readability's output: lists of short links, blocks that are one link. */
+  structure?: ('link-list' | 'link-only-block')[];
   linkLine?: { lexicon?: LexiconKey[]; prefixes?: string[]; maxLength?: number };
   heading?: { lexicon?: LexiconKey[]; phrases?: string[]; box?: number };
   /** Remove matches of `remove` even when they hold most of the page's text (site and user rules only). */

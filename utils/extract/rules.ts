@@ -192,6 +192,67 @@ export const GENERIC_RULES: CleanRule[] = [
     text: { lexicon: ['copyright'], maxLength: 200 },
   },
   {
+    id: 'caption',
+    why: 'Picture captions, credits and gallery furniture ("Image 1 of 5", "Image copyright …", "Photo: …") describe pictures, not the story.',
+    stage: 'both',
+    remove: [
+      'figcaption',
+      '[class*="caption"]',
+      '[class*="Caption"]',
+      '[class*="credit"]',
+      '[class*="gallery-count"]',
+    ],
+    text: { lexicon: ['media'] },
+  },
+  {
+    id: 'dateline',
+    why: 'Date and time lines ("Updated 10:01 pm PST, Tuesday, November 19, 2019") are page furniture; the date is in the metadata.',
+    stage: 'after',
+    text: { dateline: true },
+  },
+  {
+    id: 'signup-pitch',
+    why: 'Short pitches for newsletters, apps and channels ("Sign up … delivered to your inbox") are not the article.',
+    stage: 'after',
+    text: { cta: 2 },
+  },
+  {
+    id: 'contact-line',
+    why: 'Lines that say how to reach or follow the author or the site (an e-mail, a handle, "Follow us on …").',
+    stage: 'after',
+    text: {
+      patterns: [
+        '(?:follow|email|e-mail|write to|reach|contact|join|listen to|tweet)\\b.{0,200}(?:@|twitter|facebook|instagram|youtube|\\.com\\b|forums?)(?:.{0,120})',
+        '\\S+@\\S+\\.\\w+',
+        '@\\w+',
+        '(?:twitter|facebook|instagram)\\.com/\\S+',
+      ],
+      maxLength: 300,
+    },
+  },
+  {
+    id: 'author-box',
+    why: 'Author boxes and biographies after the article ("About the author") are about the writer, not the story.',
+    remove: [
+      '[class*="author-bio"]',
+      '[class*="authorbio"]',
+      '[class*="about-author"]',
+      '[class*="about-the-author"]',
+      '[class*="author-box"]',
+      '[class*="author-card"]',
+    ],
+    heading: {
+      phrases: ['about the author', "l'autore", "l'auteur", 'über den autor', 'sobre el autor'],
+      box: 800,
+    },
+  },
+  {
+    id: 'link-list',
+    why: 'Lists of short links left in the article (menus, sections, tags) and one-link teaser lines point elsewhere.',
+    stage: 'after',
+    structure: ['link-list', 'link-only-block'],
+  },
+  {
     id: 'reading-time',
     why: 'Reading-time lines ("1\' di lettura", "3 min read") are page furniture.',
     stage: 'both',
