@@ -1,9 +1,134 @@
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { type DefaultTreeAdapterMap, defaultTreeAdapter, parse, serialize, type TreeAdapter } from 'parse5';
+import { installFastMutations } from './jsdom-fast-mutations';
+
+installFastMutations();
 
 /**
- * Parses HTML into a Document the engine can read, without running scripts or fetching anything.
- * jsdom is the DOM of the command line and the tests: a spec-following HTML parser like the browsers'.
+ * No element nests deeper than this (Chromium's parser stops at 512, its kMaximumHTMLParserDOMTreeDepth). Lower
+ * here because Readability under jsdom costs seconds per few hundred levels, and no real page comes near: the
+ * deepest page of the benchmark corpora nests 52 levels.
+ */
+export const FLATTEN_DEPTH = 128;
+
+const VOID = new Set(
+  'area base br col embed hr img input link meta source track wbr basefont bgsound frame keygen param'.split(
+    ' ',
+  ),
+);
+
+/**
+ * An upper estimate of the nesting depth from the tags alone (unclosed <p> and <li> make it too high, which only
+ * costs the slower parse below). Scans in linear time without building anything.
+ */
+export function estimateDepth(html: string, stopAt = Number.POSITIVE_INFINITY): number {
+  const tag = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g;
+  let depth = 0;
+  let max = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID.has(name)) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > stopAt) return max;
+      }
+    }
+  }
+  return max;
+}
+
+type Parent5 = DefaultTreeAdapterMap['parentNode'];
+type Template5 = DefaultTreeAdapterMap['template'];
+type Fragment5 = DefaultTreeAdapterMap['documentFragment'];
+
+/** What still shows beyond the cap: elements that carry the text's structure or are media. Other elements there
+ * (div, span, b, svg, table…) are unwrapped: their content stays, they go. */
+const KEEP_BEYOND_CAP = new Set([
+  ...VOID,
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dt',
+  'dd',
+  'pre',
+  'figcaption',
+]);
+
+/**
+ * parse5's tree, but no element nests deeper than `maxDepth`. Beyond it, wrapper elements are dropped (their
+ * children and text go to the ancestor at the cap) and structural ones become siblings at the cap, as Chromium
+ * does for everything at 512. Dropping the wrappers matters: 20,000 nested <div>s as 20,000 empty siblings would
+ * still cost Readability minutes.
+ */
+function cappedAdapter(maxDepth: number): TreeAdapter<DefaultTreeAdapterMap> {
+  const templateOf = new WeakMap<Fragment5, Template5>();
+  /** A dropped element → where its children go. */
+  const dropped = new WeakMap<Parent5, Parent5>();
+  const up = (node: Parent5): Parent5 | null =>
+    (node as { parentNode?: Parent5 | null }).parentNode ?? templateOf.get(node as Fragment5) ?? null;
+  const depthOf = (node: Parent5): number => {
+    let d = 0;
+    for (let n: Parent5 | null = node; n; n = up(n)) d++;
+    return d;
+  };
+  /** The parent to use and whether it is already at the cap. */
+  const target = (parent: Parent5): { parent: Parent5; full: boolean } => {
+    const redirect = dropped.get(parent);
+    if (redirect) return { parent: redirect, full: true };
+    let d = depthOf(parent);
+    if (d <= maxDepth) return { parent, full: d === maxDepth };
+    let n = parent;
+    for (; d > maxDepth; d--) n = up(n) ?? n;
+    return { parent: n, full: true };
+  };
+  return {
+    ...defaultTreeAdapter,
+    setTemplateContent(template, content) {
+      templateOf.set(content, template);
+      defaultTreeAdapter.setTemplateContent(template, content);
+    },
+    appendChild(parent, node) {
+      const t = target(parent);
+      if (t.full && defaultTreeAdapter.isElementNode(node) && !KEEP_BEYOND_CAP.has(node.tagName)) {
+        dropped.set(node as Parent5, t.parent);
+        return;
+      }
+      defaultTreeAdapter.appendChild(t.parent, node);
+    },
+    insertText(parent, text) {
+      defaultTreeAdapter.insertText(target(parent).parent, text);
+    },
+  };
+}
+
+/** Re-serializes the page with its nesting capped at `maxDepth` (parse5, which builds deep trees without recursion). */
+export function flattenHtml(html: string, maxDepth = FLATTEN_DEPTH): string {
+  const doc = parse(html, { treeAdapter: cappedAdapter(maxDepth), scriptingEnabled: false });
+  return serialize(doc);
+}
+
+/**
+ * Parses HTML into a Document the engine can read, without running scripts or fetching anything. jsdom is the DOM
+ * of the command line and the tests: a spec-following HTML parser like the browsers'. Pages nested deeper than
+ * FLATTEN_DEPTH are flattened first (jsdom's parser recurses per level and overflows the stack near 5,000 levels).
+ * jsdom's console (CSS it cannot parse, and the like) is silenced: the page's problems are not ours to print.
  */
 export function parseHtml(html: string, url: string): Document {
-  return new JSDOM(html, { url }).window.document;
+  const source = estimateDepth(html, FLATTEN_DEPTH) > FLATTEN_DEPTH ? flattenHtml(html) : html;
+  return new JSDOM(source, { url: safeUrl(url), virtualConsole: new VirtualConsole() }).window.document;
+}
+
+function safeUrl(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return 'about:blank';
+  }
 }
