@@ -14,6 +14,24 @@ export type PopupState =
 export interface Notice {
   kind: 'ok' | 'error';
   text: string;
+  /** E.g. the saved copy of the article, opened in a new tab. */
+  link?: { href: string; text: string };
+}
+
+export function NoticeLine({ notice }: { notice: Notice }) {
+  return (
+    <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      {notice.text}
+      {notice.link ? (
+        <>
+          {' '}
+          <a href={notice.link.href} target="_blank" rel="noopener noreferrer">
+            {notice.link.text}
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
 }
 
 export interface PopupProps {
@@ -120,14 +138,7 @@ export function Popup(props: PopupProps) {
   return (
     <div class="popup">
       <main class="popup-body">{body}</main>
-      {props.notice ? (
-        <p
-          class={`notice notice-${props.notice.kind}`}
-          role={props.notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          {props.notice.text}
-        </p>
-      ) : null}
+      {props.notice ? <NoticeLine notice={props.notice} /> : null}
       <footer class="actions">
         {hasArticle ? (
           <>

@@ -1,7 +1,7 @@
 import type { Article, Quote } from '@/utils/extract/types';
 import type { ReaderPrefs } from '@/utils/settings';
 import { ArticleMeta } from './ArticleMeta';
-import type { Notice } from './Popup';
+import { type Notice, NoticeLine } from './Popup';
 import { QuoteSummary } from './QuoteSummary';
 import { ReaderToolbar, type ReaderToolbarProps } from './ReaderToolbar';
 
@@ -49,14 +49,7 @@ export function Reader(props: ReaderProps) {
   return (
     <div class={`reader-page font-${prefs.font}`} style={style}>
       <ReaderToolbar {...props} />
-      {props.notice ? (
-        <p
-          class={`notice notice-${props.notice.kind}`}
-          role={props.notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          {props.notice.text}
-        </p>
-      ) : null}
+      {props.notice ? <NoticeLine notice={props.notice} /> : null}
       <div class="layout">
         <main class="reader">
           <article lang={article.lang ?? undefined}>

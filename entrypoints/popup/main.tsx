@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type Notice, Popup, type PopupState } from '@/components/Popup';
 import { translate as t, uiLanguage } from '@/utils/extension/i18n';
-import { readPageTarget } from '@/utils/extension/page-params';
+import { readPageTarget, savedCopyUrl } from '@/utils/extension/page-params';
 import { activeTabId, applyTheme, sendMessage } from '@/utils/extension/send-message';
 import type { ExtractResult } from '@/utils/messages';
 import { readSettingsLight } from '@/utils/settings';
@@ -90,7 +90,13 @@ function App() {
         }));
         setBusySaving(false);
         setNotice(
-          res.ok ? { kind: 'ok', text: t('savedOk') } : { kind: 'error', text: t('savedError', res.error) },
+          res.ok
+            ? {
+                kind: 'ok',
+                text: t('savedOk'),
+                link: { href: savedCopyUrl(res.id), text: t('readSavedCopy') },
+              }
+            : { kind: 'error', text: t('savedError', res.error) },
         );
       }}
       onCopy={async () => {

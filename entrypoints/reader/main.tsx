@@ -5,7 +5,7 @@ import { paragraphsOf } from '@/components/Popup';
 import { Reader, type ReaderState } from '@/components/Reader';
 import { findQuoteElement } from '@/utils/extension/find-quote';
 import { translate as t, uiLanguage } from '@/utils/extension/i18n';
-import { readPageTarget } from '@/utils/extension/page-params';
+import { readPageTarget, savedCopyUrl } from '@/utils/extension/page-params';
 import { ReadAloud, type ReadAloudStatus } from '@/utils/extension/read-aloud';
 import { sanitizeForRender } from '@/utils/extension/sanitize-for-render';
 import { applyTheme, sendMessage } from '@/utils/extension/send-message';
@@ -122,7 +122,11 @@ function App() {
               setBusySaving(false);
               setNotice(
                 res.ok
-                  ? { kind: 'ok', text: t('savedOk') }
+                  ? {
+                      kind: 'ok',
+                      text: t('savedOk'),
+                      link: { href: savedCopyUrl(res.id), text: t('readSavedCopy') },
+                    }
                   : { kind: 'error', text: t('savedError', res.error) },
               );
             }

@@ -164,9 +164,31 @@ describe('popup', () => {
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
     const notice = popup.locator('.notice');
     await notice.waitFor();
-    expect(await notice.textContent()).toBe('Saved to your library');
-    await popup.close();
+    expect(await notice.textContent()).toContain('Saved to your library');
+
+    // The saved copy opens in the clean view from the library, with no live tab behind it.
+    const [saved] = await Promise.all([
+      b.context.waitForEvent('page'),
+      notice.getByRole('link', { name: 'Read the saved copy' }).click(),
+    ]);
+    await saved.waitForLoadState();
+    expect(saved.url()).toMatch(/\/reader\.html\?id=[^&]+$/);
+    await saved.locator('.article-body p').first().waitFor();
     await source.close();
+    expect(await saved.locator('h1.headline').textContent()).toBe(
+      'Harbour council approves the new tide barrier',
+    );
+    expect(await saved.locator('.article-body').textContent()).toContain('The harbour council voted');
+    expect(await saved.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    await saved.close();
+    await popup.close();
+  });
+
+  it('reader.html?id= of an unknown article says it is not in the library', async () => {
+    const reader = b.watch(await b.context.newPage());
+    await reader.goto(b.extensionUrl('reader.html?id=no-such-article'));
+    await reader.getByText('This article is not in your library').waitFor();
+    await reader.close();
   });
 });
 
@@ -297,6 +319,30 @@ describe('options', () => {
     await sites.fill('');
     await sites.blur();
     await page.close();
+    await options.close();
+  });
+});
+
+describe('toolbar option', () => {
+  it('makes the toolbar button open the clean view instead of the popup, and back', async () => {
+    const popupOf = () =>
+      b.sw.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { getPopup(d: object): Promise<string> } } }
+        ).chrome.action.getPopup({}),
+      );
+    const waitPopup = async (check: (p: string) => boolean) => {
+      for (let i = 0; i < 50 && !check(await popupOf()); i++) await new Promise((r) => setTimeout(r, 100));
+      return popupOf();
+    };
+    expect(await popupOf()).toMatch(/popup\.html$/);
+    const options = b.watch(await b.context.newPage());
+    await options.goto(b.extensionUrl('options.html'));
+    const toggle = options.getByRole('checkbox', { name: /Open the clean view directly/ });
+    await toggle.check();
+    expect(await waitPopup((p) => p === '')).toBe('');
+    await toggle.uncheck();
+    expect(await waitPopup((p) => p !== '')).toMatch(/popup\.html$/);
     await options.close();
   });
 });

@@ -10,3 +10,8 @@ export function readPageTarget(search: string): PageTarget {
   if (id) return { kind: 'saved', id };
   return { kind: 'none' };
 }
+
+/** The clean view of a saved article, relative to the extension page that links to it. */
+export function savedCopyUrl(id: string): string {
+  return `reader.html?id=${encodeURIComponent(id)}`;
+}
