@@ -183,7 +183,9 @@ function main() {
   for (const [k, v] of rows) console.log(`  ${k.padEnd(26)} ${v}`);
   const engine = skipEngine ? null : engineShare();
   if (engine) {
-    console.log(`\nshare of the engine's time (${engine.pages} pages of aeb-dev, extractArticle includes extractQuotes)`);
+    console.log(
+      `\nshare of the engine's time (${engine.pages} pages of aeb-dev, extractArticle includes extractQuotes)`,
+    );
     console.log(`  ${'extractArticle ms/page'.padEnd(26)} ${engine.engineMs.toFixed(2)}`);
     console.log(`  ${'extractQuotes ms/page'.padEnd(26)} ${engine.quotesMs.toFixed(3)}`);
     console.log(`  ${'quotes / engine'.padEnd(26)} ${(100 * engine.share).toFixed(2)} %  (budget 10 %)`);
@@ -221,7 +223,10 @@ function main() {
 function engineShare() {
   const dir = resolve(root, '../shared/corpora/aeb-dev');
   if (!existsSync(join(dir, 'html'))) return null;
-  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { url: string }
+  >;
   let engineMs = 0;
   let quotesMs = 0;
   let pages = 0;
@@ -250,7 +255,13 @@ function engineShare() {
     quotes += article.quotes.length;
     pages++;
   }
-  return { pages, engineMs: engineMs / pages, quotesMs: quotesMs / pages, share: quotesMs / engineMs, quotes };
+  return {
+    pages,
+    engineMs: engineMs / pages,
+    quotesMs: quotesMs / pages,
+    share: quotesMs / engineMs,
+    quotes,
+  };
 }
 
 /**

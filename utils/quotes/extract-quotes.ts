@@ -83,6 +83,9 @@ export function extractQuotesDetailed(
   }
   const ctx = new Context(paragraphs, lex);
   ctx.masked = masked;
+  // Words written with a capital inside sentences: names, as opposed to any word that starts a sentence.
+  const mid = /[\p{Ll},;] +(\p{Lu}[\p{L}'’-]*)/gu;
+  for (const m of masked) for (let x = mid.exec(m); x; x = mid.exec(m)) ctx.midCaps.add(x[1].toLowerCase());
   const byPara = new Map<number, MarkedQuote[]>();
   for (const q of marked) {
     const p = q.pieces[0].p;
@@ -172,6 +175,7 @@ class Context {
   accepted = new Map<number, number[]>();
   /** Paragraphs with quote interiors hidden. */
   masked: string[] = [];
+  midCaps = new Set<string>();
 
   constructor(
     readonly paragraphs: string[],
@@ -226,9 +230,31 @@ class Context {
     }
   }
 
+  /**
+   * A name without the capitalised word that only starts the sentence ("Hosting Cook at …" → "Cook"); null for
+   * a lone such word ("Former officials said"). Languages that capitalise every noun keep their names as read.
+   */
+  cleanName(ph: Phrase): Phrase | null {
+    if (!ph.name || this.lex.capitalizedNouns) return ph;
+    let words = ph.name.split(/\s+/);
+    const common = (w: string) => !this.midCaps.has(w.toLowerCase()) && !this.findByName(nameWords(w));
+    const first = words[0].toLowerCase();
+    if (
+      words.length > 1 &&
+      !this.midCaps.has(first) &&
+      this.lex.nonNameEndings.some((e) => first.endsWith(e))
+    ) {
+      words = words.slice(1);
+      ph = { ...ph, name: words.join(' ') };
+    }
+    if (words.length === 1 && common(words[0])) return null;
+    return ph;
+  }
+
   /** Records a named person; returns the entity. */
-  mention(ph: Phrase, pos: number, speaker: boolean, subject = true): Entity | null {
-    if (!ph.name) return null;
+  mention(raw: Phrase, pos: number, speaker: boolean, subject = true): Entity | null {
+    const ph = this.cleanName(raw);
+    if (!ph?.name) return null;
     const words = nameWords(ph.name);
     if (!words.length) return null;
     const found = this.findByName(words);
@@ -297,6 +323,11 @@ class Context {
 
   /** The person a speaker phrase stands for, met before or new. */
   resolve(ph: Phrase, pos: number): Entity | null {
+    if (ph.kind === 'name') {
+      const clean = this.cleanName(ph);
+      if (!clean) return null;
+      ph = clean;
+    }
     if (ph.kind === 'name') return this.mention(ph, pos, true);
     if (ph.kind === 'pronoun') {
       // An implicit subject (pro-drop, "und fügt hinzu") is the last speaker; a pronoun the latest person.

@@ -34,6 +34,7 @@ export interface LanguageData {
   sourceCues: string[];
   sourcePrepositions: string[];
   adjectivesFollowNoun: boolean;
+  nonNameEndings: string[];
 }
 
 /** The merged, look-up-ready form of one or more languages' data. */
@@ -77,6 +78,8 @@ export interface Lexicon {
   sourcePreps: Set<string>;
   /** Adjectives may follow the noun ("direttore generale"); otherwise a description ends at its role noun. */
   adjectivesAfter: boolean;
+  /** Endings of capitalised words that start a sentence rather than a name ("Hosting Cook at …"). */
+  nonNameEndings: string[];
 }
 
 const DATA = languages as unknown as Record<string, LanguageData>;
@@ -142,6 +145,7 @@ function build(list: LanguageData[]): Lexicon {
     sourceCues: all((l) => l.sourceCues).map((w) => w.split(/\s+/)),
     sourcePreps: new Set(all((l) => l.sourcePrepositions)),
     adjectivesAfter: list.some((l) => l.adjectivesFollowNoun),
+    nonNameEndings: all((l) => l.nonNameEndings),
     genitive: new Set(all((l) => l.genitiveDeterminers)),
     particleRuns: all((l) => l.nameParticles)
       .map((w) => w.split(/\s+/))

@@ -36,6 +36,9 @@ export interface MarkedQuote {
 
 const isSpace = (c: string | undefined) => c === undefined || /[\s\u00a0\u202f\u2009\u2007]/.test(c);
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** Letters of scripts that write apostrophes inside words (don’t, l’esigenza); not Korean or Chinese. */
+const isApostropheLetter = (c: string | undefined) =>
+  c !== undefined && /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]/u.test(c);
 /** Characters after which a mark that is followed by text opens a quote. */
 const isOpenContext = (c: string | undefined) =>
   isSpace(c) || (c !== undefined && /[([{\-–—/:;,.!?…>|*]/.test(c)) || (c !== undefined && OPENERS.has(c));
@@ -58,7 +61,7 @@ function scanParagraph(
     const prev = par[i - 1];
     const next = par[i + 1];
     // An apostrophe inside a word (don’t, l’esigenza) is no mark.
-    if ((ch === '’' || ch === '‘') && isLetter(prev) && isLetter(next)) continue;
+    if ((ch === '’' || ch === '‘') && isApostropheLetter(prev) && isApostropheLetter(next)) continue;
     const top = stack[stack.length - 1];
     // CJK corner brackets open and close one way only, and CJK text has no spaces around them.
     const leftFlank = !isSpace(next) && (isOpenContext(prev) || ch === '「' || ch === '『');
