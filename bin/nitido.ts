@@ -1,12 +1,93 @@
-// The command line: a thin front end of the engine. Filled in by the engine issue.
-import { readFileSync } from 'node:fs';
-import { extractArticle } from '../utils/extract';
-import { parseHtml } from './lib/parse-html';
+// The command line: a thin front end of the engine. Argument parsing and I/O here; the work is in bin/lib/.
+//   npm run -s cli -- extract FILE... [--url URL] [--format json|jsonl|markdown|text]
+import { FORMATS, type Format, parseCli, USAGE, UsageError } from './lib/cli-args';
+import { errorMessage, extractFromBytes } from './lib/extract-file';
+import { type Failure, type Printed, toJson, toJsonLine, toMarkdown, toText } from './lib/format-article';
+import { readFileBytes, readStdin } from './lib/read-input';
 
-const [, , command, file] = process.argv;
-if (command !== 'extract' || !file) {
-  console.error('usage: nitido extract FILE... [--url URL] [--format json|jsonl|markdown|text]');
-  process.exit(2);
+const out = process.stdout;
+
+// A reader that stops early (`| head`) is not an error.
+out.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (out.write(text)) resolve();
+    else out.once('drain', resolve);
+  });
 }
-const url = 'https://example.org/';
-console.log(JSON.stringify(extractArticle(parseHtml(readFileSync(file, 'utf8'), url), url), null, 2));
+
+function fail(message: string): void {
+  process.stderr.write(`nitido: ${message}\n`);
+}
+
+/** Prints items as they come, so a long run shows progress and holds one article at a time. */
+function printer(format: Format, count: number) {
+  let n = 0;
+  const width = out.isTTY ? Math.min(out.columns || 80, 100) : Number.POSITIVE_INFINITY;
+  return {
+    async item(item: Printed | Failure) {
+      const first = n++ === 0;
+      const failed = 'error' in item;
+      if (format === 'jsonl') return write(`${toJsonLine(item)}\n`);
+      if (format === 'json') {
+        if (count === 1) return write(`${toJson(item)}\n`);
+        const body = toJson(item).replace(/^/gm, '  ');
+        return write(`${first ? '[\n' : ',\n'}${body}`);
+      }
+      if (failed) return; // text and markdown: the failure is on stderr only
+      const doc = format === 'markdown' ? toMarkdown(item as Printed) : toText(item as Printed, width);
+      return write(`${first ? '' : '\n'}${doc}`);
+    },
+    async end() {
+      if (format === 'json' && count > 1) await write(n ? '\n]\n' : '[]\n');
+    },
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: ReturnType<typeof parseCli>;
+  try {
+    options = parseCli(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    fail(e.message);
+    process.stderr.write(
+      `usage: nitido extract FILE... [--url URL] [--format ${FORMATS.join('|')}] (see --help)\n`,
+    );
+    return 2;
+  }
+  if (options.command === 'help') {
+    await write(`${USAGE}\n`);
+    return 0;
+  }
+  const print = printer(options.format, options.files.length);
+  let failures = 0;
+  for (const file of options.files) {
+    let item: Printed | Failure;
+    try {
+      const bytes = file === '-' ? await readStdin() : readFileBytes(file);
+      item = extractFromBytes(file, bytes, options.url);
+    } catch (e) {
+      failures++;
+      const error = errorMessage(e);
+      fail(`${file}: ${error}`);
+      item = { file, error };
+    }
+    await print.item(item);
+  }
+  await print.end();
+  return failures ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    fail(errorMessage(e));
+    process.exitCode = 1;
+  },
+);

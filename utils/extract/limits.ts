@@ -38,7 +38,8 @@ export class TooLargeError extends Error {
     const n = (x: number) => x.toLocaleString('en-US');
     if (kind === 'bytes') {
       const mb = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MB`;
-      return `page too large: ${mb(actual)} of HTML, the limit is ${mb(limit)}`;
+      if (!Number.isFinite(actual)) return `page too large: more than ${mb(limit)} of HTML (the limit)`;
+      return `page too large: ${mb(actual)} of HTML (the limit is ${mb(limit)})`;
     }
     if (kind === 'nodes') return `page too large: more than ${n(limit)} nodes (the limit)`;
     return `page too large: elements nested more than ${n(limit)} levels deep (the limit)`;
