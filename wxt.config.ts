@@ -41,8 +41,11 @@ export default defineConfig({
       },
     },
     // Only the on-demand extractor, so that our content script can load it into a page's isolated world
-    // when no activeTab grant exists (see utils/extension/extract-in-tab.ts).
-    web_accessible_resources: [{ resources: ['extractor.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // when no activeTab grant exists (see utils/extension/extract-in-tab.ts). Chrome: reachable only through a
+    // per-session URL, so web pages cannot probe for the extension by its fixed id.
+    web_accessible_resources: [
+      { resources: ['extractor.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     content_security_policy:
       manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : (EXTENSION_PAGES_CSP as never),
     ...(browser === 'firefox'

@@ -323,6 +323,25 @@ describe('options', () => {
   });
 });
 
+describe('exposure to web pages', () => {
+  it('a web page cannot load the extractor by its static URL (dynamic URL only)', async () => {
+    const { page } = await b.openTab(server.url(ARTICLE));
+    const loaded = await page.evaluate(
+      (url) =>
+        new Promise<boolean>((resolve) => {
+          const s = document.createElement('script');
+          s.src = url;
+          s.onload = () => resolve(true);
+          s.onerror = () => resolve(false);
+          document.head.append(s);
+        }),
+      b.extensionUrl('extractor.js'),
+    );
+    expect(loaded).toBe(false);
+    await page.close();
+  });
+});
+
 describe('toolbar option', () => {
   it('makes the toolbar button open the clean view instead of the popup, and back', async () => {
     const popupOf = () =>
