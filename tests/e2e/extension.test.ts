@@ -263,6 +263,26 @@ describe('clean view', () => {
     await source.close();
   });
 
+  it('lists the quotes by speaker beside the article; a click scrolls to the quote', async () => {
+    const { page: source, tabId } = await b.openTab(server.url(ARTICLE));
+    const reader = b.watch(await b.context.newPage());
+    await reader.setViewportSize({ width: 1280, height: 500 });
+    await reader.goto(b.extensionUrl(`reader.html?tabId=${tabId}`));
+    const side = reader.getByRole('complementary', { name: 'Quotes' });
+    await side.waitFor();
+    expect(await side.textContent()).toContain('Luca Bianchi');
+    await side.getByRole('button', { name: /We are worried about the fishing boats/ }).click();
+    const target = reader.locator('.article-body .flash');
+    await target.waitFor();
+    expect(await target.textContent()).toContain('said Luca Bianchi');
+    await reader.waitForFunction(() => {
+      const r = document.querySelector('.article-body .flash')?.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= innerHeight;
+    });
+    await reader.close();
+    await source.close();
+  });
+
   it('remembers the theme and the text size', async () => {
     const { page: source, tabId } = await b.openTab(server.url(ARTICLE));
     const reader = b.watch(await b.context.newPage());
