@@ -135,6 +135,22 @@ describe('popup', () => {
     await source.close();
   });
 
+  it('Copy puts the headline, the clean text and the link on the clipboard', async () => {
+    const { page: source, tabId } = await b.openTab(server.url(ARTICLE));
+    const popup = b.watch(await b.context.newPage());
+    await popup.goto(b.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.getByRole('region', { name: 'Clean text' }).waitFor();
+    await popup.getByRole('button', { name: 'Copy', exact: true }).click();
+    await popup.getByText('Copied to the clipboard').waitFor();
+    const copied = await popup.evaluate(() => navigator.clipboard.readText());
+    expect(copied.startsWith('Harbour council approves the new tide barrier\n\n')).toBe(true);
+    expect(copied).toContain('The harbour council voted on Tuesday evening');
+    expect(copied).not.toContain('Advertisement');
+    expect(copied.trim().endsWith(server.url(ARTICLE))).toBe(true);
+    await popup.close();
+    await source.close();
+  });
+
   it('says so on a section front and offers to try anyway', async () => {
     const { page: source, tabId } = await b.openTab(server.url(SECTION));
     const popup = b.watch(await b.context.newPage());

@@ -120,6 +120,8 @@ export async function launchExtension(
       `--lang=${options.locale ?? 'en-US'}`,
     ],
   });
+  // The popup's Copy button writes to the clipboard; tests read it back.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker');
   const extensionId = sw.url().split('/')[2];
