@@ -124,7 +124,7 @@ export const TRUNCATION_LEXICON: Record<string, { paywall: string[]; cut: string
 
 /** Class or id words of paywall and collapsed-body containers (whole words of the attribute). */
 const PAYWALL_WORDS =
-  /^(?:paywall|paywalled|paywall-container|paywall-box|paywall-overlay|premium-content|premium-paywall|article-paywall|article-truncated|article--truncated|truncated-article|is-truncated|subscriber-only|subscribers-only|subscriber-content|locked-content|content-locked|piano-paywall|tp-paywall|regwall|meteredcontent|article-body--truncated|article-body--collapsed|collapsed-article|article-collapsed)$/i;
+  /^(?:paywall|paywalled|paywall-container|paywall-box|paywall-overlay|premium-content|premium-paywall|article-paywall|article-truncated|article--truncated|truncated-article|is-truncated|subscriber-only|subscribers-only|subscriber-content|locked-content|content-locked|piano-paywall|tp-paywall|regwall|article-body--truncated|article-body--collapsed|collapsed-article|article-collapsed)$/i;
 
 /** A short block: a paywall line or a button, not a paragraph of running text. */
 const MAX_BLOCK = 250;
