@@ -127,6 +127,8 @@ function main() {
         groups.set(key, { spans: a.quote.spans, speakers: [], text: a.quote.text, pronoun: false });
       const g = groups.get(key)!;
       g.speakers.push(resolveGoldSpeaker(doc, a));
+      const named = nameForRole(doc, a);
+      if (named) g.speakers.push(named);
       if (isPronoun(a.speaker.text)) g.pronoun = true;
     }
     const golds = [...groups.values()];
@@ -281,6 +283,32 @@ function resolveGoldSpeaker(doc: Doc, a: Annotation): string {
     .sort((x, y) => y.start - x.start);
   const named = mentions.find((m) => namesSomeone(m.text));
   return (named ?? mentions[0])?.text ?? text;
+}
+
+/**
+ * A gold speaker that is a description without a name ("der Geschäftsführer", "der mexikanische Präsident")
+ * stands for the person the article names with that role: the name (two or more capitalised words) written
+ * right after the description's last noun, or after the comma that closes its phrase ("Präsident Felipe
+ * Calderón", "Geschäftsführer der Deponie, Gerd-Jürgen Bruckschen"), anywhere in the article, the nearest
+ * occurrence before the description first. Null when the article never writes the role next to a name.
+ */
+function nameForRole(doc: Doc, a: Annotation): string | null {
+  const text = a.speaker.text.trim();
+  if (!text || isPronoun(text) || namesSomeone(text) || !a.speaker.spans.length) return null;
+  const nouns = text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !DETERMINERS.has(w.toLowerCase()));
+  const head = nouns[nouns.length - 1]?.replace(/[^\p{L}-]/gu, '');
+  if (!head || head.length < 4) return null;
+  const name = '(\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+)+)';
+  // "Präsident Felipe Calderón", or "Geschäftsführer der Deponie, Gerd-Jürgen Bruckschen"
+  const re = new RegExp(`${head}(?:\\s+|[^.!?;:„“\\n]{0,60}?,\\s+)${name}`, 'gu');
+  const at = a.speaker.spans[0].start;
+  let before: string | null = null;
+  let after: string | null = null;
+  for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+    if (m.index < at) before = m[1];
+    else if (!after && m.index > at) after = m[1];
+  }
+  return before ?? after;
 }
 
 function namesSomeone(s: string): boolean {

@@ -300,8 +300,8 @@ function apposition(par: string, t: Token[], a: number, lex: Lexicon, haveName: 
   while (t[k] && k - a < 14) {
     const w = t[k];
     if (!w.word) {
-      if (/^[-–—,)]$/.test(w.text) || w.text === '.' || w.text === ':' || w.text === ';') break;
-      if (w.text === "'" || w.text === '’' || w.text === '&') {
+      if (/^[-–—,()]$/.test(w.text) || w.text === '.' || w.text === ':' || w.text === ';') break;
+      if (w.text === "'" || w.text === '’' || w.text === '&' || /^[„“”"«»‚‘]$/.test(w.text)) {
         k++;
         continue;
       }
