@@ -53,9 +53,8 @@ async function main(argv: string[]): Promise<number> {
     options = parseCli(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    fail(e.message);
-    process.stderr.write(
-      `usage: nitido extract FILE... [--url URL] [--format ${FORMATS.join('|')}] (see --help)\n`,
+    fail(
+      `${e.message} (usage: nitido extract FILE... [--url URL] [--format ${FORMATS.join('|')}]; see --help)`,
     );
     return 2;
   }
