@@ -150,7 +150,7 @@ async function main() {
     const firstRenderApp: number[] = [];
     const indexReady: number[] = [];
     const firstRowsRead: number[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 13; i++) {
       await page.reload();
       await page.locator('.lib-row:not(.placeholder)').first().waitFor();
       await page.waitForFunction(

@@ -280,9 +280,16 @@ export async function libraryIndex(known?: Map<string, SavedArticle>): Promise<L
       return new LibraryIndex(stored ?? EMPTY());
     })();
   }
-  const index = await loading;
+  let index = await loading;
   const generation = libraryGeneration();
   if (known || generation !== caughtUpAt) {
+    // Another page stored a newer snapshot and dropped the change-log rows it holds: this index can no
+    // longer catch up row by row, so it starts again from that snapshot.
+    const meta = (await db.search.get('meta')) as { stamp: number } | undefined;
+    if (meta && meta.stamp > index.seen) {
+      loading = (async () => new LibraryIndex((await db.search.get('index')) as IndexSnapshot))();
+      index = await loading;
+    }
     await catchUp(index, known);
     caughtUpAt = generation;
   }
@@ -338,6 +345,7 @@ export async function persistIndex(index: LibraryIndex): Promise<void> {
     const current = (await db.search.get('index')) as IndexSnapshot | undefined;
     if (current && current.stamp >= snapshot.stamp) return;
     await db.search.put(snapshot);
+    await db.search.put({ key: 'meta', stamp: snapshot.stamp } as unknown as IndexSnapshot);
     await db.changes.where(':id').belowOrEqual(snapshot.stamp).delete();
   });
 }

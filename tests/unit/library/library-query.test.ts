@@ -17,6 +17,8 @@ import {
   untagArticles,
   useLibraryDb,
 } from '../../../utils/library';
+import { entryOf, termsOf } from '../../../utils/library/derive';
+import { buildSnapshot, docOf } from '../../../utils/library/library-index';
 import { freshLibrary, makeArticle } from './helpers';
 
 let a: SavedArticle;
@@ -150,5 +152,25 @@ describe('the search index snapshot', () => {
     await persistIndex(index);
     expect(await db.changes.count()).toBe(0);
     expect(new LibraryIndex((await db.search.get('index'))!).search(['gov'])).toEqual(new Set([b.id, d.id]));
+  });
+
+  it('a page whose index is older than a snapshot stored by another page starts again from that snapshot', async () => {
+    const pageA = await libraryIndex(); // this page's index, up to date
+    const d = await saveArticle(makeArticle({ url: 'https://three.example/d', title: 'Governor elected' }), {
+      images: false,
+    });
+    // Another page indexes everything and stores its snapshot, which drops the change-log rows.
+    const all = await db.articles.toArray();
+    const other = new LibraryIndex(
+      buildSnapshot(
+        all.map((a) => [docOf(entryOf(a)), termsOf(a)]),
+        (await db.changes.orderBy(':id').last())?.seq ?? 0,
+      ),
+    );
+    await persistIndex(other);
+    expect(await db.changes.count()).toBe(0);
+    expect(pageA.docs.has(d.id)).toBe(false);
+    // This page hears of the save: the change row is gone, so only the snapshot can tell it about d.
+    expect(await searchIds('governor')).toEqual(new Set([d.id]));
   });
 });
