@@ -126,7 +126,7 @@ function main() {
       if (!groups.has(key))
         groups.set(key, { spans: a.quote.spans, speakers: [], text: a.quote.text, pronoun: false });
       const g = groups.get(key)!;
-      g.speakers.push(resolveGoldSpeaker(doc, a));
+      g.speakers.push(...resolveGoldSpeaker(doc, a));
       const named = nameForRole(doc, a);
       if (named) g.speakers.push(named);
       if (isPronoun(a.speaker.text)) g.pronoun = true;
@@ -268,21 +268,31 @@ function engineShare() {
 
 /**
  * A gold speaker that is a pronoun ("Er", "sie") stands for the person it refers to. The corpus has no
- * coreference, so it is taken as the nearest gold speaker mention before it (of any annotation type in the
- * article) that names someone (two capitalised words in a row, neither an article: "Kathrin Passig"), else the
- * nearest one that is not a pronoun; when there is none, the quote is left out of speaker accuracy.
+ * coreference, so two neutral guesses at that person are accepted: the nearest gold speaker mention before the
+ * pronoun (of any annotation type in the article) that names someone (two capitalised words in a row, neither an
+ * article or pronoun; else the nearest mention that is not a pronoun), and the nearest such name written in the
+ * text before the pronoun (not right after a sentence end). With neither, the quote is left out.
  */
-function resolveGoldSpeaker(doc: Doc, a: Annotation): string {
+function resolveGoldSpeaker(doc: Doc, a: Annotation): string[] {
   const text = a.speaker.text;
-  if (!text.trim() || !isPronoun(text) || !a.speaker.spans.length) return text;
+  if (!text.trim() || !isPronoun(text) || !a.speaker.spans.length) return [text];
   const at = a.speaker.spans[0].start;
   const mentions = doc.annotations
     .filter((x) => x.speaker.text.trim() && x.speaker.spans.length && !isPronoun(x.speaker.text))
     .map((x) => ({ start: x.speaker.spans[0].start, text: x.speaker.text }))
     .filter((m) => m.start < at)
     .sort((x, y) => y.start - x.start);
-  const named = mentions.find((m) => namesSomeone(m.text));
-  return (named ?? mentions[0])?.text ?? text;
+  const fromGold = (mentions.find((m) => namesSomeone(m.text)) ?? mentions[0])?.text;
+  let fromText: string | undefined;
+  const name = /(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)+)/gu;
+  const before = doc.text.slice(0, at);
+  for (let m = name.exec(before); m; m = name.exec(before)) {
+    const first = m[1].split(/\s+/)[0].toLowerCase();
+    if (DETERMINERS.has(first) || PRONOUNS.has(first) || /[.!?]\s*$/.test(before.slice(0, m.index))) continue;
+    fromText = m[1];
+  }
+  const out = [fromGold, fromText].filter((x): x is string => !!x);
+  return out.length ? out : [text];
 }
 
 /**

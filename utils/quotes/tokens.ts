@@ -12,7 +12,9 @@ export interface Token {
 }
 
 // A word: letters and digits, joined by inner hyphens, apostrophes and dots (u.a., U.S., Jean-Louis).
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*|[^\s\p{L}\p{N}]/gu;
+// A dot joins only short parts (u.a., U.S., z.B.), so "verschwunden.Der" with a missing space is two words.
+const TOKEN =
+  /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*|(?<=(?:^|[^\p{L}\p{N}])[\p{L}\p{N}]{1,3})\.[\p{L}\p{N}]{1,3}(?![\p{L}\p{N}]))*|[^\s\p{L}\p{N}]/gu;
 // Elided articles and prepositions of French and Italian (l’, d’, dell’, qu’) are tokens of their own.
 const ELISION = /^(l|d|j|m|n|s|t|c|qu|un|dell|dall|nell|sull|all|quest|quell|sant)(['’])(.+)$/;
 
