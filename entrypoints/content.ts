@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { detectPage } from '@/utils/extension/detect-page';
 import { type DetectedMessage, EXTRACTOR_GLOBAL, isRunExtractor } from '@/utils/messages';
 import { detectionAllowed, readSettingsLight } from '@/utils/settings';
