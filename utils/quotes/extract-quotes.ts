@@ -542,29 +542,19 @@ function findCues(toks: Token[], lex: Lexicon, a: number, b: number): number[] {
       out.push(i);
       continue;
     }
-    let found = false;
-    for (const ph of [...lex.verbPhrases, ...lex.evBefore, ...lex.sourceCues]) {
-      if (ph.every((w, k) => toks[i + k]?.lower === w)) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) {
-      for (const [verb, particle] of lex.separable) {
-        if (t.lower !== verb) continue;
-        // The particle closes the clause: "stellte Celebi fest,", "gab der Sprecher an, dass"
-        for (let k = i + 1; k < Math.min(toks.length, i + 12); k++) {
-          if (!toks[k].word) {
-            if (/^[,.;:!?]$/.test(toks[k].text)) break;
-            continue;
-          }
-          if (toks[k].lower === particle && (!toks[k + 1] || !toks[k + 1].word)) {
-            found = true;
-            break;
-          }
+    let found = (lex.phrasesByFirst.get(t.lower) ?? []).some((ph) =>
+      ph.every((w, k) => toks[i + k]?.lower === w),
+    );
+    for (const particle of found ? [] : (lex.separableByVerb.get(t.lower) ?? [])) {
+      // The particle closes the clause: "stellte Celebi fest,", "gab der Sprecher an, dass"
+      for (let k = i + 1; k < Math.min(toks.length, i + 12) && !found; k++) {
+        if (!toks[k].word) {
+          if (/^[,.;:!?]$/.test(toks[k].text)) break;
+          continue;
         }
-        if (found) break;
+        found = toks[k].lower === particle && !toks[k + 1]?.word;
       }
+      if (found) break;
     }
     if (found) out.push(i);
   }

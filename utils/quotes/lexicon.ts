@@ -44,6 +44,10 @@ export interface Lexicon {
   verbPhrases: string[][];
   /** Separable verbs whose particle closes the clause: "stellte … fest" as ["stellte", "fest"]. */
   separable: [string, string][];
+  /** Multi-word cues (verb phrases, evidentials, source cues) by their first word. */
+  phrasesByFirst: Map<string, string[][]>;
+  /** Particles of separable verbs by the verb. */
+  separableByVerb: Map<string, string[]>;
   aux: Set<string>;
   evBefore: string[][];
   evAfter: string[][];
@@ -109,12 +113,26 @@ function build(list: LanguageData[]): Lexicon {
   const separable = (ws: string[]) =>
     ws.filter((w) => w.includes('…')).map((w) => w.split(/\s*…\s*/) as [string, string]);
   const verbsAll = all((l) => l.speechVerbs);
+  const byFirst = (lists: string[][][]) => {
+    const m = new Map<string, string[][]>();
+    for (const ph of lists.flat()) m.set(ph[0], [...(m.get(ph[0]) ?? []), ph]);
+    return m;
+  };
+  const seps = separable(verbsAll);
+  const sepIndex = new Map<string, string[]>();
+  for (const [v, p] of seps) sepIndex.set(v, [...(sepIndex.get(v) ?? []), p]);
   const pronouns = new Map<string, string>();
   for (const l of list) for (const [w, g] of Object.entries(l.pronouns ?? {})) pronouns.set(w, g);
   return {
     verbs: single(verbsAll),
     verbPhrases: phrases(verbsAll),
-    separable: separable(verbsAll),
+    separable: seps,
+    phrasesByFirst: byFirst([
+      phrases(verbsAll),
+      all((l) => l.evidentialsBefore).map((w) => w.split(/\s+/)),
+      all((l) => l.sourceCues).map((w) => w.split(/\s+/)),
+    ]),
+    separableByVerb: sepIndex,
     aux: new Set(all((l) => l.auxiliaries)),
     evBefore: all((l) => l.evidentialsBefore).map((w) => w.split(/\s+/)),
     evAfter: all((l) => l.evidentialsAfter).map((w) => w.split(/\s+/)),

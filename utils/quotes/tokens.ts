@@ -57,24 +57,26 @@ export function sentenceStarts(par: string, masked: string, lex: Lexicon): numbe
     const isMark = /^[”“"’»«›‹」』]$/.test(m[0]);
     if (isMark) {
       // A closing mark ends the sentence only when the quote inside ended with . ! ? …
-      const inner = par.slice(0, m.index).trimEnd();
-      if (!/[.!?…]$/.test(inner)) continue;
-    } else {
-      const before = /([\p{L}\p{N}.]+)$/u.exec(masked.slice(0, m.index));
-      const word = before ? before[1].toLowerCase() : '';
-      if (m[0] === '.' && word) {
+      let k = m.index - 1;
+      while (k >= 0 && /\s/.test(par[k])) k--;
+      if (k < 0 || !/[.!?…]/.test(par[k])) continue;
+    } else if (m[0] === '.') {
+      // The word before the full stop, read backwards (no slicing: paragraphs can be long).
+      let k = m.index;
+      while (k > 0 && /[\p{L}\p{N}.]/u.test(masked[k - 1])) k--;
+      const before = masked.slice(k, m.index);
+      const word = before.toLowerCase();
+      if (word) {
         if (lex.abbreviations.has(word) || lex.honorifics.has(word)) continue;
-        if (/^\p{Lu}$/u.test(before![1])) continue; // an initial: George W. Bush
-        if (/^\d+$/.test(word) && /^\s+\p{Ll}/u.test(masked.slice(end))) continue; // 5. Oktober
+        if (/^\p{Lu}$/u.test(before)) continue; // an initial: George W. Bush
+        if (/^\d+$/.test(word) && /^\s+\p{Ll}/u.test(masked.slice(end, end + 3))) continue; // 5. Oktober
       }
     }
     while (end < masked.length && CLOSING_MARKS.includes(masked[end]) && !isMark) end++;
-    const rest = masked.slice(end);
-    const gap = /^\s+/.exec(rest);
-    if (!gap) continue;
-    const after = rest[gap[0].length];
-    if (after === undefined) continue;
-    if (/[\p{Lu}\p{N}„“"«»‚‘「『(¿¡—–-]/u.test(after)) starts.push(end + gap[0].length);
+    let next = end;
+    while (next < masked.length && /\s/.test(masked[next])) next++;
+    if (next === end || next >= masked.length) continue;
+    if (/[\p{Lu}\p{N}„“"«»‚‘「『(¿¡—–-]/u.test(masked[next])) starts.push(next);
   }
   return starts;
 }
