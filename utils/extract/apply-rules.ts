@@ -245,7 +245,23 @@ const LEAF_BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, div';
 const INNER_BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, div, ul, ol, table, blockquote, figure';
 
 /** The structural detectors named by rules' `structure`. */
-function applyStructures(container: Element, rules: CleanRule[], report: RulesReport) {
+function sameSite(href: string | null, host: string | undefined): boolean {
+  if (!href || !host) return false;
+  try {
+    const h = new URL(href).hostname.replace(/^www\./, '');
+    const base = host.replace(/^www\./, '');
+    return h === base || h.endsWith(`.${base}`) || base.endsWith(`.${h}`);
+  } catch {
+    return false;
+  }
+}
+
+function applyStructures(
+  container: Element,
+  rules: CleanRule[],
+  report: RulesReport,
+  host: string | undefined,
+) {
   for (const rule of rules) {
     for (const kind of rule.structure ?? []) {
       if (kind === 'link-list') {
@@ -267,14 +283,16 @@ function applyStructures(container: Element, rules: CleanRule[], report: RulesRe
           }
         }
       } else if (kind === 'link-only-block') {
-        // A short block that is one link and nothing else: a teaser headline pointing elsewhere.
-        for (const el of container.querySelectorAll(LEAF_BLOCK_SELECTOR)) {
-          if (el.querySelector(INNER_BLOCK_SELECTOR)) continue;
+        // A short block that is one link and nothing else: a teaser headline pointing elsewhere on the site.
+        for (const a of [...container.getElementsByTagName('a')]) {
+          const el = a.parentElement?.closest(LEAF_BLOCK_SELECTOR);
+          if (!el || !container.contains(el) || el === container) continue;
           const t = textOf(el).replace(/\s+/g, ' ').trim();
-          if (!t || t.length > 150) continue;
-          const links = el.getElementsByTagName('a');
-          if (links.length !== 1 || textOf(links[0]).replace(/\s+/g, ' ').trim() !== t) continue;
-          if (t.split(' ').length < 3) continue;
+          if (!t || t.length > 150 || t.split(' ').length < 3) continue;
+          if (textOf(a).replace(/\s+/g, ' ').trim() !== t || el.getElementsByTagName('a').length !== 1)
+            continue;
+          // Teasers point to the site's own articles; a link elsewhere ("Get it on Amazon for $39") is content.
+          if (!sameSite(a.getAttribute('href'), host) || el.querySelector(INNER_BLOCK_SELECTOR)) continue;
           record(report, rule, el);
           el.remove();
         }
@@ -335,7 +353,7 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
     }
   }
 
-  applyStructures(container as Element, active, report);
+  applyStructures(container as Element, active, report, options.host);
   const matchers = matchersOf(active);
   if (!matchers.length) return report;
   const texts: Node[] = [];
@@ -383,7 +401,8 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
       if (!hit) continue;
       if (hit.kind === 'text') {
         const top = widen(el, container, text);
-        if (standsAlone(top)) doomed.set(top, hit.rule);
+        // Table cells are data (a score, a count), never labels to drop.
+        if (standsAlone(top) && !top.closest('td, th')) doomed.set(top, hit.rule);
       } else if (hit.kind === 'heading') {
         if (standsAlone(el))
           for (const b of relatedBlock(el, container, hit.rule.heading?.box)) doomed.set(b, hit.rule);

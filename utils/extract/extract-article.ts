@@ -7,7 +7,7 @@ import { detectArticle } from './detect-article';
 import { jsonLdObjects } from './json-ld';
 import { checkLimits } from './limits';
 import { postClean } from './post-clean';
-import { prepareDocument } from './prepare-document';
+import { absolutizeUrls, prepareDocument } from './prepare-document';
 import { guessLang, readMetadata } from './read-metadata';
 import type { CleanRule, RulesReport } from './rule';
 import { GENERIC_RULES } from './rules';
@@ -57,27 +57,37 @@ function firstMatch(
   return null;
 }
 
+/** The page's base URL: its own <base href> resolved against the URL, or the URL. */
+function baseOf(doc: Document, url: string): string {
+  const own = doc.querySelector('base[href]')?.getAttribute('href');
+  try {
+    return own ? new URL(own, url).href : url;
+  } catch {
+    return url; // a broken <base> is ignored, as browsers do
+  }
+}
+
 /**
- * The page to work on: the body, and of the head only what Readability reads (title, meta, language). Scripts
- * and styles of the head are never copied; the copy lives in an inert document, so nothing in it loads or runs.
+ * The page to work on, prepared and cleaned: a copy of the body in an inert document (nothing in it loads or
+ * runs), with of the head only what Readability reads (title, meta, language, base). The body is prepared and
+ * cleaned while still detached, where removing costs least, and only then put in the document.
  */
-function lightClone(doc: Document, url: string): Document {
-  if (doc.body?.localName !== 'body') return doc.cloneNode(true) as Document;
+function cleanedClone(doc: Document, base: string, clean: (root: Document | Element) => void): Document {
+  if (!doc.body || doc.body.localName !== 'body') {
+    const full = doc.cloneNode(true) as Document;
+    clean(full);
+    return full;
+  }
   const out = doc.implementation.createHTMLDocument('');
   for (const a of doc.documentElement.attributes) out.documentElement.setAttribute(a.name, a.value);
   out.title = doc.title;
-  const base = out.createElement('base');
-  const own = doc.querySelector('base[href]')?.getAttribute('href');
-  let href = url;
-  try {
-    href = own ? new URL(own, url).href : url;
-  } catch {
-    /* a broken <base> is ignored, as browsers do */
-  }
-  base.setAttribute('href', href);
-  out.head.append(base);
+  const baseEl = out.createElement('base');
+  baseEl.setAttribute('href', base);
+  out.head.append(baseEl);
   for (const m of doc.querySelectorAll('head meta[content]')) out.head.append(out.importNode(m, false));
-  out.documentElement.replaceChild(out.importNode(doc.body, true), out.body);
+  const body = out.importNode(doc.body, true);
+  clean(body);
+  out.documentElement.replaceChild(body, out.body);
   return out;
 }
 
@@ -123,17 +133,18 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const report: RulesReport = { counts: new Map(), blocks: options.keepRemoved ? new Map() : undefined };
 
   // 1 prepare, 2 clean, on a clone.
-  const clone = lightClone(doc, url);
-  prepareDocument(clone, url);
-  applyRules(clone, rules, { stage: 'before', host, report });
+  const base = baseOf(doc, url);
+  const clone = cleanedClone(doc, base, (root) => {
+    prepareDocument(root);
+    applyRules(root, rules, { stage: 'before', host, report });
+  });
   const chosen = firstMatch(clone, siteRules, 'content');
   if (chosen && clone.body) clone.body.replaceChildren(chosen);
 
   // 3 Readability on the cleaned clone; when cleaning left it nothing, the page as it was.
   let parsed = runReadability(clone);
   if (!parsed?.content || (parsed.content.textContent ?? '').trim().length < MIN_TEXT) {
-    const plain = lightClone(doc, url);
-    prepareDocument(plain, url);
+    const plain = cleanedClone(doc, base, prepareDocument);
     const retry = runReadability(plain);
     if (
       retry?.content &&
@@ -160,6 +171,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   // 4 post-clean.
   postClean(content, { title, kicker: meta.kicker, byline, host, rules, report });
+
+  absolutizeUrls(content, base);
 
   // 6 sanitize, then the text from the sanitized HTML (what the reader sees is what the text says).
   sanitizeElement(content, view);

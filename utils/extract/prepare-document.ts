@@ -93,17 +93,15 @@ function noscriptImage(ns: Element, doc: Document): Element | null {
   return tpl.content.querySelector('img');
 }
 
-export function prepareDocument(doc: Document, url: string): void {
-  const baseEl = doc.querySelector('base[href]');
-  let base = url;
-  try {
-    base = baseEl ? new URL(baseEl.getAttribute('href') ?? '', url).href : url;
-  } catch {
-    base = url;
-  }
-
+/**
+ * Lazy images and <noscript> fallbacks in `root` (the page's body, or a copy of it). Relative URLs are made
+ * absolute later, on the article alone (Readability resolves them against the clone's <base>), which is far less
+ * work than every link of the page.
+ */
+export function prepareDocument(root: Document | Element): void {
+  const doc = (root.ownerDocument ?? root) as Document;
   // <noscript> fallbacks: the image inside replaces the placeholder before it, or stands in its place.
-  for (const ns of doc.querySelectorAll('noscript')) {
+  for (const ns of root.querySelectorAll('noscript')) {
     const img = noscriptImage(ns, doc);
     if (!img) {
       ns.remove();
@@ -120,35 +118,35 @@ export function prepareDocument(doc: Document, url: string): void {
       ns.replaceWith(real);
     }
   }
-
-  // One query for everything else: lazy sources, then absolute URLs.
-  for (const el of doc.querySelectorAll('img, source, a[href], video, audio, track')) {
-    const tag = el.localName;
-    if (tag === 'img') {
+  for (const el of root.querySelectorAll('img, source')) {
+    if (el.localName === 'img') {
       revealLazyImage(el);
       // Tracking pixels: 1×1 images with nothing lazy behind them.
-      if (el.getAttribute('width') === '1' && el.getAttribute('height') === '1') {
-        el.remove();
-        continue;
-      }
-    } else if (tag === 'source') {
-      for (const a of LAZY_SRCSET) {
-        const v = el.getAttribute(a);
-        if (v) {
-          el.setAttribute('srcset', v);
-          break;
-        }
-      }
-      const ds = el.getAttribute('data-src');
-      if (ds && !el.getAttribute('src') && !el.getAttribute('srcset')) el.setAttribute('srcset', ds);
+      if (el.getAttribute('width') === '1' && el.getAttribute('height') === '1') el.remove();
+      continue;
     }
-    for (const attr of URL_ATTRS[tag] ?? []) {
+    for (const a of LAZY_SRCSET) {
+      const v = el.getAttribute(a);
+      if (v) {
+        el.setAttribute('srcset', v);
+        break;
+      }
+    }
+    const ds = el.getAttribute('data-src');
+    if (ds && !el.getAttribute('src') && !el.getAttribute('srcset')) el.setAttribute('srcset', ds);
+  }
+}
+
+/** Every relative URL in `root` made absolute against `base` (links, pictures, sources, posters). */
+export function absolutizeUrls(root: Element, base: string): void {
+  for (const el of root.querySelectorAll('a[href], img, source, video, audio, track')) {
+    for (const attr of URL_ATTRS[el.localName] ?? []) {
       const v = el.getAttribute(attr);
       if (!v) continue;
       const abs = absolutize(v, base);
       if (abs !== v) el.setAttribute(attr, abs);
     }
-    const srcset = tag === 'img' || tag === 'source' ? el.getAttribute('srcset') : null;
+    const srcset = el.getAttribute('srcset');
     if (srcset) el.setAttribute('srcset', absolutizeSrcset(srcset, base));
   }
 }

@@ -1,4 +1,5 @@
 import { cleanByline } from './clean-byline';
+import { compileSelectors } from './compile-selectors';
 import { type JsonLdObject, jsonLdArticle, jsonLdObjects } from './json-ld';
 import { LEXICON } from './lexicon';
 
@@ -110,16 +111,38 @@ function kickerOf(h1: Element | null): string | null {
   return t;
 }
 
-const BYLINE_SELECTOR =
-  '[rel="author"], [itemprop="author"], [class*="byline"], [class*="author"], [id*="byline"], [id*="author"], [class*="firma"], [class*="autore"], [class*="auteur"], [class*="autor"]';
+const BYLINE = compileSelectors([
+  '[rel="author"]',
+  '[itemprop="author"]',
+  '[class*="byline"]',
+  '[class*="author"]',
+  '[id*="byline"]',
+  '[id*="author"]',
+  '[class*="firma"]',
+  '[class*="autore"]',
+  '[class*="auteur"]',
+  '[class*="autor"]',
+]);
 
-/** The first short element named like a byline ("By Jane Doe", "di Mario Rossi"). */
+/** The first short element named like a byline ("By Jane Doe", "di Mario Rossi"): one walk, stopping there. */
 function bylineInPage(doc: Document): string {
-  for (const el of doc.querySelectorAll(BYLINE_SELECTOR)) {
-    const t = squeeze(el.textContent);
-    if (t.length >= 3 && t.length <= 100 && /\p{Lu}/u.test(t)) return t;
-  }
-  return '';
+  let found = '';
+  const walk = (parent: Element): boolean => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      if (el.localName === 'script' || el.localName === 'style') continue;
+      if (BYLINE.test(el)) {
+        const t = squeeze(el.textContent);
+        if (t.length >= 3 && t.length <= 100 && /\p{Lu}/u.test(t)) {
+          found = t;
+          return true;
+        }
+      }
+      if (walk(el)) return true;
+    }
+    return false;
+  };
+  if (doc.body) walk(doc.body);
+  return found;
 }
 
 /** Title, byline, site, language, date and excerpt from JSON-LD, Open Graph, <meta>, <time> and <html lang>. */
