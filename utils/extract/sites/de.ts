@@ -4,9 +4,10 @@ import type { CleanRule } from '../rule';
 export const DE_SITES: CleanRule[] = [
   {
     id: 'site:spiegel.de/headline',
-    why: 'Der Spiegel puts kicker and headline as two spans of one h2 in header[data-area="intro"]; the author links to /impressum/autor-….',
+    why: 'Der Spiegel puts kicker and headline as two spans of one h2 in header[data-area="intro"] (the kicker goes, the headline is read from its span); the author links to /impressum/autor-….',
     sites: ['spiegel.de'],
     title: 'header[data-area="intro"] h2 span.align-middle',
+    remove: ['header[data-area="intro"] h2 > span:not(.align-middle)'],
     byline: 'header[data-area="intro"] a[href*="/impressum/autor-"]',
   },
   {
@@ -23,9 +24,10 @@ export const DE_SITES: CleanRule[] = [
   },
   {
     id: 'site:zeit.de/headline',
-    why: 'Die Zeit splits the h1 into article-heading__kicker and article-heading__title; only the title is the headline.',
+    why: 'Die Zeit splits the h1 into article-heading__kicker and article-heading__title; only the title is the headline (the kicker goes).',
     sites: ['zeit.de'],
     title: '.article-heading__title',
+    remove: ['.article-heading__kicker'],
   },
   {
     id: 'site:zeit.de/page-tools',

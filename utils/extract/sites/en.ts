@@ -22,11 +22,20 @@ export const EN_SITES: CleanRule[] = [
     ],
   },
   {
+    id: 'site:theguardian.com/newsletter-skip-links',
+    why: 'The Guardian wraps in-body newsletter promotions in skip links ("skip past newsletter promotion", "after newsletter promotion") that stay when the promotion goes.',
+    sites: ['theguardian.com'],
+    stage: 'both',
+    remove: ['a[href^="#EmailSignup-skip-link"]', '[id^="EmailSignup-skip-link"]'],
+    text: { patterns: ['skip past newsletter promotion', 'after newsletter promotion'] },
+  },
+  {
     id: 'site:bbc.co.uk/headline',
-    why: 'BBC News names its headline h1#main-heading and its contributors [data-testid="byline-new-contributors"].',
+    why: 'BBC News names its headline h1#main-heading and its contributors [data-testid="byline-new-contributors"]; the byline block (name, then "BBC News, <place>") is read there and left out of the text.',
     sites: ['bbc.co.uk', 'bbc.com'],
     title: 'h1#main-heading',
     byline: '[data-testid="byline-new-contributors"] span[class*="Contributor"], [data-testid="byline-name"]',
+    remove: ['[data-component="byline-block"]'],
   },
   {
     id: 'site:bbc.co.uk/topic-blocks',
@@ -47,10 +56,10 @@ export const EN_SITES: CleanRule[] = [
     stage: 'both',
     text: {
       patterns: [
-        'image source, .{1,100}',
-        'image caption, .{1,280}',
-        'media caption, .{1,280}',
-        'video caption, .{1,280}',
+        'image source,?(?: .{1,100})?',
+        'image caption,?(?: .{1,280})?',
+        'media caption,?(?: .{1,280})?',
+        'video caption,?(?: .{1,280})?',
         'image copyright .{1,100}',
         'media playback is unsupported on your device',
       ],
@@ -62,7 +71,7 @@ export const EN_SITES: CleanRule[] = [
     why: 'Reuters names its parts with data-testid: Heading and AuthorByline.',
     sites: ['reuters.com'],
     title: 'h1[data-testid="Heading"]',
-    byline: '[data-testid="AuthorByline"] a[rel="author"], [data-testid="AuthorByline"]',
+    byline: '[data-testid="AuthorByline"] a[rel="author"]',
   },
   {
     id: 'site:reuters.com/trust-and-promos',
@@ -109,10 +118,10 @@ export const EN_SITES: CleanRule[] = [
   },
   {
     id: 'site:nytimes.com/headline',
-    why: 'The New York Times names its headline [data-testid="headline"]; the byline is a link to /by/….',
+    why: 'The New York Times names its headline and byline with data-testid ("headline", "byline").',
     sites: ['nytimes.com'],
     title: 'h1[data-testid="headline"]',
-    byline: '[data-testid="byline"] a[href*="/by/"]',
+    byline: '[data-testid="byline"]',
   },
   {
     id: 'site:nytimes.com/print-line-and-notices',

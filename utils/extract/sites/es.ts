@@ -11,10 +11,10 @@ export const ES_SITES: CleanRule[] = [
   },
   {
     id: 'site:elpais.com/article-boxes',
-    why: 'El País closes the body with "Archivado En" tags (.a_k), the author box "Sobre la firma" (.a_aut) and "Más información" (.a_ei).',
+    why: 'El País closes the body with "Archivado En" tags (.a_k), the author box "Sobre la firma" (.a_aut) and "Más información" (.a_ei); its meta box carries a place-and-date line (.a_md_f).',
     sites: ['elpais.com'],
     stage: 'both',
-    remove: ['.a_k', '.a_aut', '.a_ei', '#ctn_freemium_article'],
+    remove: ['.a_k', '.a_aut', '.a_ei', '.a_md_f', '#ctn_freemium_article'],
   },
   {
     id: 'site:elmundo.es/headline',
