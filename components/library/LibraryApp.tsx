@@ -17,6 +17,7 @@ import {
   importLibrary,
   type LibraryEntry,
   LibraryError,
+  libraryDb,
   libraryIndex,
   listFacets,
   listIds,
@@ -154,6 +155,9 @@ export function LibraryApp({ t, locale }: LibraryAppProps) {
       const plain = !q.search.trim() && !q.site && !q.tag && !q.lang;
       if (plain && top === 0 && !shown) {
         // The first screen without reading every key; the full order follows.
+        performance.mark('nitido-library-query-start');
+        await libraryDb().open();
+        performance.mark('nitido-library-db-open');
         const [count, rows] = await Promise.all([
           countArticles(),
           firstEntries(q.sort, q.descending, visibleRange(Number.MAX_SAFE_INTEGER, 0)[1]),

@@ -11,7 +11,7 @@ const locale = uiLanguage();
 document.documentElement.lang = locale;
 document.title = `${translate('libraryTitle')} · Nitido`;
 void getSettings().then((s) => applyTheme(document, s.reader.theme));
-// Ask once the page is up: the answer (or a Firefox prompt) must not hold up the list.
-setTimeout(() => void requestPersistence(), 0);
+// Asked once the list is up: the browser's storage bookkeeping behind it competes with the first reads.
+setTimeout(() => void requestPersistence(), 2000);
 
 render(<LibraryApp t={translate} locale={locale} />, document.getElementById('app') as HTMLElement);
