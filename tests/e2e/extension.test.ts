@@ -30,6 +30,7 @@ document.addEventListener('click', (e) => {
   e.preventDefault();
   document.querySelector('meta[property="og:type"]').setAttribute('content', 'article');
   document.body.innerHTML = document.getElementById('next').innerHTML;
+  document.title = 'Fishermen ask for a second channel | The Daily Harbour';
   history.pushState({}, '', '${OTHER_ARTICLE}');
 });
 </script>
@@ -69,9 +70,20 @@ describe('badge', () => {
     const { page, tabId } = await b.openTab(server.url(SPA));
     await settle(page);
     expect(await b.badgeText(tabId)).toBe('');
+    // The popup before the navigation sees a section front (and the background keeps that extraction)…
+    const popup = b.watch(await b.context.newPage());
+    await popup.goto(b.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.getByText("This page doesn't look like an article").waitFor();
+
     await page.click('#go');
     expect(page.url()).toContain(OTHER_ARTICLE);
     expect(await b.waitForBadge(tabId, (t) => t !== '')).toMatch(/^\d+m$/);
+
+    // …and after it, the new article, not the kept extraction.
+    await popup.reload();
+    await popup.getByRole('region', { name: 'Clean text' }).waitFor();
+    expect(await popup.locator('h1.headline').textContent()).toBe('Fishermen ask for a second channel');
+    await popup.close();
     await page.close();
   });
 });

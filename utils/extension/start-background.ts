@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { saveArticle } from '../library';
 import {
   type DetectedMessage,
+  type ExtractResult,
   type Message,
   parseMessage,
   type ResponseMap,
@@ -11,11 +12,21 @@ import {
   senderAllowed,
 } from '../messages';
 import { getSettings, type Settings, watchSettings } from '../settings';
+import { ArticleCache } from './article-cache';
 import { COMMAND_OPEN_CLEAN_VIEW, MENU_OPEN_CLEAN_VIEW } from './commands';
 import { badgeTextFor } from './detect-page';
 import { extractInTab } from './extract-in-tab';
 
 const BADGE_COLOR = '#1f5f8b';
+const articles = new ArticleCache();
+
+async function extract(tabId: number): Promise<ExtractResult> {
+  const cached = articles.get(tabId);
+  if (cached) return { ok: true, article: cached };
+  const result = await extractInTab(tabId);
+  if (result.ok) articles.set(tabId, result.article);
+  return result;
+}
 
 /** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same methods. */
 function toolbar() {
@@ -63,10 +74,12 @@ export async function handleMessage(
 ): Promise<ResponseMap[Message['type']]> {
   switch (message.type) {
     case 'detected':
+      // A report follows every load and every in-page navigation: what was extracted before may be stale.
+      articles.drop(sender.tab!.id!);
       await setBadge(sender.tab!.id!, message);
       return { ok: true };
     case 'extract':
-      return extractInTab(message.tabId);
+      return extract(message.tabId);
     case 'save':
       return save(message);
     case 'open-reader':
@@ -96,6 +109,12 @@ export function startBackground(): void {
     if (!message || !senderAllowed(message, sender, browser.runtime.id, extensionOrigin)) return undefined;
     return handleMessage(message, sender);
   });
+
+  // Status and removal events need no `tabs` permission (only URLs and titles do).
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') articles.drop(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => articles.drop(tabId));
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

@@ -118,3 +118,21 @@ describe('startBackground', () => {
     expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
   });
 });
+
+describe('ArticleCache', () => {
+  it('keeps the last three tabs, most recently used last, and drops on request', async () => {
+    const { ArticleCache } = await import('@/utils/extension/article-cache');
+    const cache = new ArticleCache(3);
+    const a = (title: string) => ({ title }) as never;
+    cache.set(1, a('one'));
+    cache.set(2, a('two'));
+    cache.set(3, a('three'));
+    expect(cache.get(1)).toEqual({ title: 'one' });
+    cache.set(4, a('four'));
+    expect(cache.get(2)).toBeUndefined();
+    expect(cache.get(1)).toEqual({ title: 'one' });
+    cache.drop(1);
+    expect(cache.get(1)).toBeUndefined();
+    expect(cache.get(3)).toEqual({ title: 'three' });
+  });
+});

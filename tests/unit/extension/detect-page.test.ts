@@ -7,7 +7,8 @@ import { translate } from '@/utils/extension/i18n';
 import en from '../../../public/_locales/en/messages.json';
 import it_ from '../../../public/_locales/it/messages.json';
 
-const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+/** n words of average length (five letters and a space, as in English or Italian prose). */
+const words = (n: number) => Array.from({ length: n }, () => 'parla').join(' ');
 
 describe('estimateReadingMinutes', () => {
   it('counts the words of long paragraphs only, inside <article> when there is one', () => {
