@@ -224,6 +224,21 @@ describe('library in Chromium', () => {
     expect(await reader.getByText('Work begins.').count()).toBeGreaterThan(0);
     expect(pictures.hits()).toBe(hitsBefore);
     await reader.close();
+
+    // Its standalone HTML file carries the picture inside, and no script.
+    const [html] = await Promise.all([
+      library.waitForEvent('download'),
+      library
+        .locator('.lib-row', { hasText: 'Harbour council' })
+        .getByRole('button', { name: 'HTML' })
+        .click(),
+    ]);
+    expect(html.suggestedFilename()).toBe('harbour-council-approves-the-tide-barrier.html');
+    const page = fs.readFileSync((await html.path()) as string, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<title>Harbour council approves the tide barrier</title>');
+    expect(page).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="The barrier">/);
+    expect(page).not.toContain('<script');
     await browser.context.setOffline(false);
   });
 
@@ -292,6 +307,20 @@ describe('library in Chromium', () => {
     await expect.poll(count).toBe('3 articles');
     const tagged = (await dump(library)).articles.filter((a) => a.tags.includes('read later')).length;
     expect(tagged).toBe(2);
+  });
+
+  it('exports one article as Markdown with front matter', async () => {
+    const row = library.locator('.lib-row', { hasText: 'Tide barrier: the vote' });
+    const [md] = await Promise.all([
+      library.waitForEvent('download'),
+      row.getByRole('button', { name: 'Markdown' }).click(),
+    ]);
+    expect(md.suggestedFilename()).toBe('tide-barrier-the-vote.md');
+    const markdown = fs.readFileSync((await md.path()) as string, 'utf8');
+    expect(markdown).toMatch(
+      /^---\ntitle: "Tide barrier: the vote"\nbyline: "Maria Rossi"\nsite: "The Daily Harbour"\n/,
+    );
+    expect(markdown).toContain('tags: ["town", "flood"]\n---\n\n# Tide barrier: the vote');
   });
 
   it('a broken or foreign backup shows a clear error and changes nothing', async () => {
