@@ -22,7 +22,6 @@ export const FR_SITES: CleanRule[] = [
     why: 'Le Monde shows "Lecture du Monde en cours sur un autre appareil" when the account reads on two devices.',
     sites: ['lemonde.fr'],
     stage: 'both',
-    remove: ['.lmd-other-device'],
     text: { patterns: ['lecture du monde en cours sur un autre appareil.{0,240}'], maxLength: 320 },
   },
   {
