@@ -3,7 +3,7 @@ import { LEXICON } from './lexicon';
 /** Prefixes that are also name particles ("Di Maio", "De Luca", "Von Trier"): stripped only when clearly a prefix. */
 const PARTICLES = new Set(['di', 'de', 'da', 'von', 'van', 'del']);
 const TRAILERS =
-  /\s*(?:[|•·,–—-]\s*)?\b(?:updated|published|posted|last updated|pubblicato|aggiornato|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado)\b.*$/i;
+  /\s*(?:[|•·,–—-]\s*)?(?<![\p{L}])(?:updated|published|posted|last updated|pubblicato|aggiornato|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado)(?![\p{L}]).*$/iu;
 
 const prefixList = (): string[] =>
   [...new Set(Object.values(LEXICON).flatMap((l) => l.bylinePrefix))].sort((a, b) => b.length - a.length);

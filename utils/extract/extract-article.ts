@@ -73,7 +73,7 @@ function baseOf(doc: Document, url: string): string {
  * cleaned while still detached, where removing costs least, and only then put in the document.
  */
 function cleanedClone(doc: Document, base: string, clean: (root: Document | Element) => void): Document {
-  if (!doc.body || doc.body.localName !== 'body') {
+  if (doc.body?.localName !== 'body') {
     const full = doc.cloneNode(true) as Document;
     clean(full);
     return full;

@@ -97,6 +97,7 @@ export const LEXICON: Record<string, LanguageLexicon> = {
     ],
     readingTime: [
       '# min read',
+      '# min. read',
       '# mins read',
       '# minute read',
       '# minutes read',
@@ -824,6 +825,7 @@ export const LEXICON: Record<string, LanguageLexicon> = {
     ],
     readingTime: [
       '# min lesezeit',
+      '# min. lesezeit',
       '# minuten lesezeit',
       'lesezeit # min',
       'lesezeit # minuten',

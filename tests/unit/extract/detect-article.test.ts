@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../bin/lib/parse-html';
+import { ARTICLE_THRESHOLD, detectArticle, urlSignals } from '../../../utils/extract/detect-article';
+
+const LONG =
+  'The council met on Tuesday to discuss the new budget for the coming year, and the debate went on late. '.repeat(
+    4,
+  );
+const paragraphs = (n: number) => Array.from({ length: n }, () => `<p>${LONG}</p>`).join('');
+const teasers = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => `<div><h3><a href="/news/${i}">Story ${i}</a></h3><p>Short summary ${i}.</p></div>`,
+  ).join('');
+const page = (head: string, body: string) =>
+  `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
+const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+
+describe('detectArticle signals', () => {
+  it.each([
+    [
+      'JSON-LD NewsArticle',
+      page(ld({ '@type': 'NewsArticle', headline: 'x' }), '<p>x</p>'),
+      'json-ld-article',
+    ],
+    [
+      'JSON-LD in an array',
+      page(ld([{ '@type': 'WebSite' }, { '@type': 'BlogPosting' }]), '<p>x</p>'),
+      'json-ld-article',
+    ],
+    [
+      'JSON-LD in @graph',
+      page(ld({ '@graph': [{ '@type': 'WebPage' }, { '@type': ['Article'] }] }), ''),
+      'json-ld-article',
+    ],
+    ['og:type=article', page('<meta property="og:type" content="article">', ''), 'og-article'],
+    [
+      'article:published_time',
+      page('<meta property="article:published_time" content="2024-01-01">', ''),
+      'published-time',
+    ],
+    ['one <article>', page('', `<article>${paragraphs(1)}</article>`), 'article-element'],
+    ['readerable text', page('', paragraphs(5)), 'readerable'],
+    ['JSON-LD CollectionPage', page(ld({ '@type': 'CollectionPage' }), ''), 'json-ld-listing'],
+    ['teaser page', page('', teasers(12)), 'teasers'],
+  ])('%s gives %s', (_name, html, signal) => {
+    const d = detectArticle(parseHtml(html, 'https://example.com/x'), 'https://example.com/x');
+    expect(d.signals).toContain(signal);
+  });
+
+  it.each([
+    ['https://news.example.com/2024/03/12/port-cranes', 'dated-url'],
+    ['https://example.com/world/story-20240312-abc', 'dated-url'],
+    ['https://example.com/world/the-council-approves-the-budget', 'slug-url'],
+    ['https://example.com/', 'home-url'],
+    ['https://example.com/tag/politics/', 'listing-url'],
+    ['https://example.it/cerca?q=ponte', 'listing-url'],
+    ['https://example.de/thema/verkehr/', 'listing-url'],
+  ])('%s gives %s', (url, signal) => {
+    expect(urlSignals(url)).toContain(signal);
+  });
+
+  it.each([
+    [
+      'a news article',
+      page(
+        `<meta property="og:type" content="article">${ld({ '@type': 'NewsArticle' })}`,
+        `<article>${paragraphs(6)}</article>`,
+      ),
+      'https://example.com/2024/01/02/a-story-about-things',
+      true,
+    ],
+    [
+      'a home page of teasers',
+      page('<meta property="og:type" content="website">', teasers(20)),
+      'https://example.com/',
+      false,
+    ],
+    ['a section front', page('', `<h1>World</h1>${teasers(15)}`), 'https://example.com/world/', false],
+    [
+      'a plain long blog post',
+      page('', `<article><h1>My trip</h1>${paragraphs(6)}</article>`),
+      'https://blog.example.com/2023/05/my-trip',
+      true,
+    ],
+    ['an empty page', page('', ''), 'https://example.com/about', false],
+  ])('%s: isArticle %s', (_name, html, url, want) => {
+    const d = detectArticle(parseHtml(html, url), url);
+    expect(d.isArticle, d.signals.join(' ')).toBe(want);
+    expect(d.score >= ARTICLE_THRESHOLD).toBe(want);
+  });
+});
