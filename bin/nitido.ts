@@ -1,7 +1,8 @@
 // The command line: a thin front end of the engine. Argument parsing and I/O here; the work is in bin/lib/.
 //   npm run -s cli -- extract FILE... [--url URL] [--format json|jsonl|markdown|text]
 import { FORMATS, type Format, parseCli, USAGE, UsageError } from './lib/cli-args';
-import { errorMessage, extractFromBytes } from './lib/extract-file';
+import { errorMessage } from './lib/error-message';
+import { Extractor } from './lib/extractor';
 import { type Failure, type Printed, toJson, toJsonLine, toMarkdown, toText } from './lib/format-article';
 import { readFileBytes, readStdin } from './lib/read-input';
 
@@ -63,12 +64,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const print = printer(options.format, options.files.length);
+  const extractor = new Extractor(options.timeout * 1000);
   let failures = 0;
   for (const file of options.files) {
     let item: Printed | Failure;
     try {
       const bytes = file === '-' ? await readStdin() : readFileBytes(file);
-      item = extractFromBytes(file, bytes, options.url);
+      item = await extractor.extract(file, bytes, options.url);
     } catch (e) {
       failures++;
       const error = errorMessage(e);
@@ -77,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
     }
     await print.item(item);
   }
+  extractor.close();
   await print.end();
   return failures ? 1 : 0;
 }

@@ -14,16 +14,21 @@ Extracts the article from saved news pages: the clean text, its metadata and who
                 jsonl     one Article per line, each with "file"
                 markdown  front matter, a title heading, the article as Markdown
                 text      title, byline, the article, then the quotes by speaker
+  --timeout S   give up a page after S seconds (default 30): a clear error, never a hang
   -h, --help    this help
 
 Exit status: 0 every file extracted, 1 some file failed (the others are still printed; a failed
 one is {"file","error"} in json and jsonl), 2 usage error.`;
+
+export const DEFAULT_TIMEOUT_S = 30;
 
 export interface CliOptions {
   command: 'extract' | 'help';
   files: string[];
   url: string | null;
   format: Format;
+  /** Seconds one page may take. */
+  timeout: number;
 }
 
 export class UsageError extends Error {
@@ -59,10 +64,17 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(firstSentence((e as Error).message));
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help', files: [], url: null, format: 'json' };
+  const help: CliOptions = {
+    command: 'help',
+    files: [],
+    url: null,
+    format: 'json',
+    timeout: DEFAULT_TIMEOUT_S,
+  };
+  if (values.help) return help;
   const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError('missing command: nitido extract FILE...');
-  if (command === 'help') return { command: 'help', files: [], url: null, format: 'json' };
+  if (command === 'help') return help;
   if (command !== 'extract') throw new UsageError(`unknown command '${command}' (the command is: extract)`);
   if (files.length === 0)
     throw new UsageError('missing FILE: give one or more .html or .html.gz files, or - for stdin');
@@ -71,7 +83,11 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(`unknown --format '${format}' (one of: ${FORMATS.join(', ')})`);
   }
   const url = values.url === undefined ? null : checkUrl(values.url);
-  return { command: 'extract', files, url, format: format as Format };
+  const timeout = values.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new UsageError(`bad --timeout '${values.timeout}': a number of seconds above 0`);
+  }
+  return { command: 'extract', files, url, format: format as Format, timeout };
 }
 
 function parse(argv: string[]) {
@@ -82,6 +98,7 @@ function parse(argv: string[]) {
     options: {
       url: { type: 'string' },
       format: { type: 'string', short: 'f' },
+      timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

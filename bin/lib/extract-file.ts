@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractArticle } from '../../utils/extract';
-import { checkLimits, isTooLargeError } from '../../utils/extract/limits';
-import { decodeHtml, NotHtmlError } from './decode-html';
+import { checkLimits } from '../../utils/extract/limits';
+import { decodeHtml } from './decode-html';
 import type { Printed } from './format-article';
 import { parseHtml } from './parse-html';
-import { InputError, unpackBytes } from './read-input';
+import { unpackBytes } from './read-input';
 
 const attr = (tag: string, name: string): string | null => {
   const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
@@ -58,14 +58,4 @@ export function extractFromBytes(file: string, bytes: Buffer, url: string | null
     // Frees the window's memory now: a run over hundreds of files stays small.
     doc.defaultView?.close();
   }
-}
-
-/** Any error as one line for the user; never a stack trace. */
-export function errorMessage(e: unknown): string {
-  if (e instanceof InputError || e instanceof NotHtmlError || isTooLargeError(e)) return e.message;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return 'page too deeply nested: extraction ran out of stack';
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  return `extraction failed: ${message.split('\n')[0].slice(0, 300) || 'unknown error'}`;
 }

@@ -106,6 +106,10 @@ beforeAll(() => {
     file('deep.html'),
     `<html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}<p>Deep inside, the one paragraph of this page survives the flattening.</p>${'</div>'.repeat(depth)}</body></html>`,
   );
+  const many = (n: number) =>
+    `<html><head><title>Many</title></head><body><article>${'<p>Word after word in a paragraph.</p>'.repeat(n)}</article></body></html>`;
+  writeFileSync(file('many-nodes.html'), many(60_000)); // 120,000 nodes
+  writeFileSync(file('slow.html'), many(48_000)); // 96,000 nodes: under the limit, over a tiny time budget
   // 13 MB of HTML in a 13 KB gzip file: refused at the limit, not after filling memory.
   writeFileSync(file('bomb.html.gz'), gzipSync(Buffer.alloc(13 * 1024 * 1024, ' ')));
 });
@@ -130,6 +134,7 @@ describe('usage', () => {
     [['extract', 'x.html', '--url', 'not a url'], /bad --url/],
     [['extract', 'x.html', '--url', 'javascript:alert(1)'], /bad --url/],
     [['extract', 'x.html', '--format'], /--format/],
+    [['extract', 'x.html', '--timeout', 'soon'], /bad --timeout/],
   ])('%j is a usage error: exit 2, one line', async (args, message) => {
     const r = await cli(args as string[]);
     expect(r.code).toBe(2);
@@ -298,6 +303,29 @@ describe('input', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).text).toContain('Deep inside, the one paragraph of this page survives');
+    },
+    SLOW,
+  );
+
+  it(
+    'over the node limit: a clear "too large" error; over the time budget: a clear error, the next file still done',
+    async () => {
+      const names = ['many-nodes.html', 'slow.html', 'article.html'];
+      const r = await cli(['extract', ...names.map(file), '--format', 'jsonl', '--timeout', '2']);
+      expect(r.code).toBe(1);
+      const [many, slow, ok] = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(many.error).toMatch(
+        /^page too (large: more than 100,000 nodes|large or complex: gave up after 2 s)/,
+      );
+      expect(slow.error).toBe('page too large or complex: gave up after 2 s (the time budget)');
+      expect(ok.title).toBe('Harbour bridge reopens after two years');
+      expectOneLineErrors(r.stderr, 2);
+      const limit = await cli(['extract', file('many-nodes.html'), '--format', 'jsonl']);
+      expect(limit.code).toBe(1);
+      expect(JSON.parse(limit.stdout).error).toBe('page too large: more than 100,000 nodes (the limit)');
     },
     SLOW,
   );
