@@ -199,14 +199,23 @@ function revealsHere(control: Element, here: string | null): boolean {
 
 function textReasons(doc: Document, reasons: Set<string>) {
   const res = lexiconRes();
-  const articles = doc.querySelectorAll('article');
-  // Several <article>s are teaser cards: then the article is the <main>, or the page.
-  const scope =
-    doc.querySelector('[itemprop="articleBody"]') ??
-    (articles.length === 1 ? articles[0] : null) ??
-    doc.querySelector('main') ??
-    doc.body;
+  // The article: the <article> with the most text (the others are teaser cards, whose badges and "continue
+  // reading" links are about other articles), else the <main>, else the page.
+  let main: Element | null = null;
+  let most = -1;
+  for (const a of doc.querySelectorAll('article')) {
+    const n = (a.textContent ?? '').length;
+    if (n > most) {
+      main = a;
+      most = n;
+    }
+  }
+  const scope = main?.closest('main') ?? main ?? doc.querySelector('main') ?? doc.body;
   if (!scope) return;
+  const aboutOther = (el: Element) => {
+    const card = el.closest('article');
+    return card !== null && card !== main && !card.contains(main);
+  };
   const here = pathOf(doc.URL, doc.URL);
   const seen = new Set<Element>();
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
@@ -216,6 +225,7 @@ function textReasons(doc: Document, reasons: Set<string>) {
     const el = n.parentElement;
     if (!el || SKIP.has(el.tagName) || seen.has(el)) continue;
     seen.add(el);
+    if (aboutOther(el)) continue;
     // The block around the text: the element itself, or its parent when the text sits in an inline tag.
     const block = /^(A|SPAN|STRONG|B|EM|I)$/.test(el.tagName) && el.parentElement ? el.parentElement : el;
     const full = block.textContent ?? '';
