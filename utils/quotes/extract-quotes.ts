@@ -70,8 +70,13 @@ export function extractQuotesDetailed(
   paragraphs: string[],
   lang: string | null,
 ): { quotes: DetailedQuote[]; speakers: Speaker[] } {
-  const lex = lexiconFor(lang);
   const marked = findMarkedQuotes(paragraphs);
+  // Surnames: capitalised words the article also writes alone, between lower-case words ("ha detto Giorgetti al").
+  const surnames = new Set<string>();
+  const alone = /(?:^|[\p{Ll},;] )(\p{Lu}[\p{Ll}'’-]+)(?=[ ,.;:]+(?:\p{Ll}|$))/gmu;
+  for (const par of paragraphs)
+    for (let m = alone.exec(par); m; m = alone.exec(par)) surnames.add(m[1].toLowerCase());
+  const lex = { ...lexiconFor(lang), surnames };
   // Quote interiors hidden, so sentence ends inside quotes do not cut the sentence around them.
   const masked = paragraphs.map((par) => par);
   for (const q of marked) {
@@ -202,7 +207,7 @@ class Context {
         }
         return;
       }
-      const phrase = subjectAround(par, toks, bestCue(toks, cues, this.lex), this.lex);
+      const phrase = subjectAround(par, toks, cues[0], this.lex);
       if (!phrase || phrase === IMPLICIT || (phrase.kind === 'desc' && !personDesc(phrase, this.lex))) return;
       const entity = this.resolve(phrase, POS(p, toks[cues[0]].start));
       if (entity) this.lastSpeaker = { entity, p };
@@ -261,7 +266,7 @@ class Context {
     if (found) {
       found.last = pos;
       if (subject) found.lastSubject = pos;
-      if (words.length > found.words.length && endsWithWords(words, found.words)) {
+      if (subject && words.length > found.words.length && endsWithWords(words, found.words)) {
         found.name = ph.name;
         found.words = words;
       }
@@ -449,8 +454,15 @@ class Context {
       }
     }
 
+    // A paragraph that is only a quote is speech, carried over from the speaker before.
+    const outside =
+      q.pieces.length === 1 && first.open >= 0 ? par.slice(0, first.open) + par.slice(last.close + 1) : 'x';
+    const wholeParagraph = words >= 3 && !/[\p{L}\p{N}]/u.test(outside);
     const longQuote =
-      words >= 8 || (words >= 4 && /[.!?…]["'”’]?\s*$/.test(text)) || /[.!?]\s+\p{Lu}/u.test(text);
+      wholeParagraph ||
+      words >= 8 ||
+      (words >= 4 && /[.!?…]["'”’]?\s*$/.test(text)) ||
+      /[.!?]\s+\p{Lu}/u.test(text);
     let accept: boolean;
     if (titled) accept = false;
     else if (attr && attr.strength === 'adjacent') {
@@ -778,6 +790,17 @@ function rightAttribution(par: string, toks: Token[], lex: Lexicon): Attribution
     let m = skipFiller(toks, after, lex);
     while (toks[m] && lex.objectPronouns.has(toks[m].lower) && !lex.pronouns.has(toks[m].lower)) m++;
     m = skipFiller(toks, m, lex);
+    // An addressee or place between verb and speaker: "spiega a Repubblica Maria Bianchi".
+    if (toks[m]?.word && lex.prep.has(toks[m].lower) && !lex.det.has(toks[m].lower)) {
+      let n = m + 1;
+      while (toks[n] && lex.det.has(toks[n].lower)) n++;
+      const pp = parsePhrase(par, toks, n, lex);
+      const then = pp ? parsePhrase(par, toks, pp.end, lex) : null;
+      if (pp && then && then.kind !== 'desc') m = pp.end;
+      else if (pp?.kind === 'name' && pp.start === n && (pp.name ?? '').split(/\s+/).length >= 3) {
+        m = n + (pp.name ?? '').split(/\s+/).length - 2; // "a Repubblica Maria Bianchi": the last two words
+      }
+    }
     const ph = parsePhrase(par, toks, m, lex);
     if (
       ph &&

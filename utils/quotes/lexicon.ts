@@ -69,6 +69,8 @@ export interface Lexicon {
   coordinations: Set<string>;
   objectPronouns: Set<string>;
   capitalizedNouns: boolean;
+  /** Per article: capitalised words the article also writes alone (surnames), to split "dell'Economia Giancarlo Giorgetti". */
+  surnames?: Set<string>;
   female: Set<string>;
   male: Set<string>;
   femaleEndings: string[];

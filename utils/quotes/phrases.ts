@@ -134,6 +134,7 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
   let name: number[] = [];
   let headSeen = false;
   let complementDone = false;
+  let possessor = 0;
   for (; j < t.length && j - i < 16; j++) {
     const w = t[j];
     if (!w.word) {
@@ -168,6 +169,13 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
         continue;
       }
       name.push(j);
+      if (/['’]s$/.test(w.text) && !lex.capitalizedNouns) {
+        // A possessor, not the person: "Jeanine Pirro’s lawyer", "China’s ambassador".
+        role.push(...name);
+        name = [];
+        hadDet = true;
+        possessor = role.length;
+      }
       continue;
     }
     // Lower-case word.
@@ -199,6 +207,15 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
       const from = k;
       let lower = 0;
       while (t[k]?.word && k - from < 6) {
+        // A name right after the organisation: "dell'Economia Giancarlo Giorgetti" (Giorgetti is written alone too).
+        if (
+          k > from &&
+          !name.length &&
+          capWord(t[k], lex) &&
+          capWord(t[k + 1], lex) &&
+          lex.surnames?.has(t[k + 1].lower)
+        )
+          break;
         if (capWord(t[k], lex) || (/^\d+$/.test(t[k].text) && k > from && capWord(t[k - 1], lex))) k++;
         else if (
           (lex.particles.has(t[k].lower) || lex.complement.has(t[k].lower)) &&
@@ -245,6 +262,7 @@ export function parsePhrase(par: string, t: Token[], i: number, lex: Lexicon): P
   }
   let end = j;
   if (!name.length && !role.length) return null;
+  if (possessor && !name.length && role.length === possessor) return null;
   // A bare lower-case word run without article is no phrase (verbs and adverbs look like that).
   if (!name.length && !hadDet && !markers.length && !role.some((k) => isRoleWord(t[k], lex) || t[k].cap))
     return null;
