@@ -22,7 +22,9 @@ export default defineContentScript({
     let generation = 0;
     const report = async () => {
       const url = location.href;
-      if (!detectionAllowed(await readSettingsLight(), url)) return;
+      // Without readable settings (the extension was just updated or removed), stay silent on this page.
+      const settings = await readSettingsLight().catch(() => null);
+      if (!settings || !detectionAllowed(settings, url)) return;
       const message: DetectedMessage = detectPage(document, url);
       // One line for whoever debugs a page (pages cannot read the console, so this tells them nothing);
       // the Firefox end-to-end test also watches for it, since it cannot see the toolbar badge.
@@ -31,7 +33,7 @@ export default defineContentScript({
         // The background may be restarting (extension reloaded); the next navigation reports again.
       });
     };
-    await report();
+    void report();
     const onNavigate = () => {
       const mine = ++generation;
       for (const delay of SETTLE_MS) {
