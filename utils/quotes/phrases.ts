@@ -26,7 +26,9 @@ export function isRoleWord(t: Token, lex: Lexicon): boolean {
 }
 
 export function isRoleString(w: string, lex: Lexicon): boolean {
-  if (lex.roleNouns.has(w)) return true;
+  if (lex.roleNouns.has(w) || (w.endsWith('s') && lex.roleNouns.has(w.slice(0, -1)))) return true;
+  if (w.includes('-') && !lex.capitalizedNouns)
+    return w.split('-').some((part) => part.length > 2 && isRoleString(part, lex));
   for (const s of lex.roleSuffixes) if (w.length > s.length + 1 && w.endsWith(s)) return true;
   return false;
 }
@@ -344,6 +346,9 @@ function apposition(par: string, t: Token[], a: number, lex: Lexicon, haveName: 
   if (k === a) return null;
   const roleTokens = t.slice(a, k);
   if (!roleTokens.some((w) => isContent(w, lex))) return null;
+  // Without an article, a role names a function ("direttore generale di …", "senior fellow at …"), not any words.
+  if (!lex.det.has(first.lower) && !roleTokens.some((w) => isRoleWord(w, lex) || lex.complement.has(w.lower)))
+    return null;
   return { name: null, role: span(par, t, a, k), roleTokens, end: k };
 }
 
