@@ -1,0 +1,36 @@
+// Which rules an extraction runs with: the reader's own rules on top of the generic and site rules, minus the
+// rules the reader restored (for this article, or for good on this site).
+import { type CleanRule, type ExtractOptions, GENERIC_RULES, rulesForHost, SITE_RULES } from '../extract';
+
+export function extractOptionsFor(
+  host: string,
+  userRules: CleanRule[],
+  exclude: string[],
+  keepRemoved = true,
+): ExtractOptions {
+  if (!exclude.length) return { rules: userRules, keepRemoved };
+  const out = new Set(exclude);
+  const keep = (r: CleanRule) => !out.has(r.id);
+  // The reader's rules first: for content/title/byline/date the first matching rule wins (as extractArticle does).
+  return {
+    genericRules: false,
+    siteRules: false,
+    rules: [...userRules.filter(keep), ...GENERIC_RULES.filter(keep), ...rulesForHost(host).filter(keep)],
+    keepRemoved,
+  };
+}
+
+/** Each rule's reason, by id, for "what was removed". */
+export function ruleReasons(userRules: CleanRule[] = []): Map<string, string> {
+  return new Map([...GENERIC_RULES, ...SITE_RULES, ...userRules].map((r) => [r.id, r.why]));
+}
+
+/** The rule ids restored for good on a host (its base domain's entries cover it). */
+export function restoredFor(state: { restored: Record<string, string[]> }, host: string): string[] {
+  const h = host.toLowerCase().replace(/^www\./, '');
+  const out: string[] = [];
+  for (const [site, ids] of Object.entries(state.restored)) {
+    if (h === site || h.endsWith(`.${site}`)) out.push(...ids);
+  }
+  return out;
+}

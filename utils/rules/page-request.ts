@@ -1,0 +1,71 @@
+// What the background may ask of the on-demand script in a tab (entrypoints/extractor.ts), besides a plain
+// extraction: one with the reader's rules, the clean view of the selection, or the element picker.
+import type { Article } from '../extract';
+import { extractOptionsFor, restoredFor } from './extract-options';
+import { startPicker } from './picker';
+import { selectionArticle } from './selection-article';
+import type { UserRule } from './validate-rule';
+
+export interface RulesForPage {
+  rules: UserRule[];
+  restored: Record<string, string[]>;
+  /** Rules restored for this extraction only (the clean view's "Restore"). */
+  exclude: string[];
+}
+export type PageRequest =
+  | ({ kind: 'extract' } & RulesForPage)
+  | ({ kind: 'selection' } & RulesForPage)
+  | { kind: 'pick' };
+
+export type PageResult =
+  | { ok: true; article: Article }
+  | { ok: true; picking: true }
+  | { ok: false; error: string };
+
+const plain = (article: Article): Article => JSON.parse(JSON.stringify(article)) as Article;
+/** The removed blocks travel to the clean view: bounded, so one huge removed menu cannot bloat the message. */
+const MAX_BLOCKS_PER_RULE = 20;
+const MAX_BLOCK_HTML = 20_000;
+
+function trimRemoved(article: Article): Article {
+  if (article.removedBlocks) {
+    article.removedBlocks = article.removedBlocks.map(({ rule, html }) => ({
+      rule,
+      html: html.slice(0, MAX_BLOCKS_PER_RULE).map((h) => (h.length > MAX_BLOCK_HTML ? '' : h)),
+    }));
+  }
+  return article;
+}
+
+export function isPageRequest(x: unknown): x is PageRequest {
+  return (
+    typeof x === 'object' && x !== null && ['extract', 'selection', 'pick'].includes((x as PageRequest).kind)
+  );
+}
+
+/** Runs a request in the page (win is the tab's window, in the extension's isolated world). */
+export function runPageRequest(
+  win: Window & typeof globalThis,
+  request: PageRequest,
+  extract: (options: ReturnType<typeof extractOptionsFor>) => PageResult,
+): PageResult {
+  try {
+    if (request.kind === 'pick') {
+      startPicker(win);
+      return { ok: true, picking: true };
+    }
+    const host = win.location.hostname;
+    const exclude = [...request.exclude, ...restoredFor(request, host)];
+    const options = extractOptionsFor(host, request.rules, exclude);
+    if (request.kind === 'extract') {
+      const res = extract(options);
+      return res.ok && 'article' in res ? { ok: true, article: trimRemoved(res.article) } : res;
+    }
+    const article = selectionArticle(win, { ...options, keepRemoved: false });
+    return article
+      ? { ok: true, article: plain(article) }
+      : { ok: false, error: 'Nothing is selected on the page: select the article text first.' };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
