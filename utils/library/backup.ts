@@ -1,6 +1,6 @@
 // The JSON backup of the whole library, and its import: validated whole before anything is written, then
 // merged in one transaction (by id, the newer savedAt wins), so a bad file or a full disk changes nothing.
-import createDOMPurify from 'dompurify';
+import { sanitizeHtml as sanitizeArticleHtml } from '../extract/sanitize-html';
 import type { Article } from '../extract/types';
 import { libraryDb } from './db';
 import { entryOf } from './derive';
@@ -185,11 +185,12 @@ export interface ImportReport {
   written?: SavedArticle[];
 }
 
-let purifier: ReturnType<typeof createDOMPurify> | null = null;
-/** Article HTML from a file is untrusted: it goes through DOMPurify before it is stored. Needs a window. */
+/**
+ * Article HTML from a file is untrusted: it goes through the engine's own sanitizer (DOMPurify, same rules as an
+ * extraction: no styles, frames, forms, templates…) before it is stored. Needs a window.
+ */
 export function sanitizeHtml(html: string): string {
-  purifier ??= createDOMPurify(globalThis as unknown as Parameters<typeof createDOMPurify>[0]);
-  return purifier.sanitize(html, { FORBID_TAGS: ['style', 'form', 'input', 'button'] }) as string;
+  return sanitizeArticleHtml(html, globalThis as unknown as Window);
 }
 
 /**
