@@ -236,16 +236,19 @@ export function LibraryApp({ t, locale }: LibraryAppProps) {
   const queryRef = useRef(query);
   queryRef.current = query;
 
-  // Measures the time from the input (or the page start) to the rows being in the document.
-  useEffect(() => {
+  // Measures the time from the input (or the page start) to the frame that shows the rows: the layout effect
+  // runs once they are in the document, and its animation-frame callback just before that frame is painted.
+  useLayoutEffect(() => {
     if (ids === null || !timing.current) return;
     const { name, start, detail } = timing.current;
     timing.current = null;
-    measure(name, start, detail);
-    // The same, counted from when the page's script started (set by the entrypoint): what our code costs,
-    // apart from the browser loading the page.
-    const started = performance.getEntriesByName('nitido-library-start')[0]?.startTime;
-    if (start === 0 && started !== undefined) measure(`${name}-app`, started);
+    requestAnimationFrame(() => {
+      measure(name, start, detail);
+      // The same, counted from when the page's script started (set by the entrypoint): what our code costs,
+      // apart from the browser loading the page.
+      const started = performance.getEntriesByName('nitido-library-start')[0]?.startTime;
+      if (start === 0 && started !== undefined) measure(`${name}-app`, started);
+    });
   }, [shown]);
 
   // Rows scrolled into view are fetched as they come.

@@ -2,11 +2,15 @@ import { render } from 'preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { translate, uiLanguage } from '@/utils/extension/i18n';
 import { applyTheme } from '@/utils/extension/send-message';
-import { requestPersistence } from '@/utils/library';
+import { libraryDb, requestPersistence } from '@/utils/library';
 import { getSettings } from '@/utils/settings';
 import './style.css';
 
 performance.mark('nitido-library-start');
+// The database opens while the page renders its frame; the first query then finds it open.
+void libraryDb()
+  .open()
+  .catch(() => {});
 const locale = uiLanguage();
 document.documentElement.lang = locale;
 document.title = `${translate('libraryTitle')} · Nitido`;

@@ -5,10 +5,10 @@
 //   npx tsx tests/bench/library.ts [--articles N] [--screenshot FILE]
 //
 // Times are taken inside the page with performance.measure (see components/library/LibraryApp.tsx):
-// - first render: from the page's navigation start to the first rows in the document (a reload of library.html),
+// - first render: from the page's navigation start to the frame that shows the first rows (a reload of library.html),
 //   and the same from when the page's script starts running (our code, without the browser loading the page);
 // - search index ready: from navigation start until search, filters and sorts answer from memory;
-// - search: from the input event of each keystroke to the matching rows in the document (typed one key at a time);
+// - search: from the input event of each keystroke to the frame that shows the matching rows (one key at a time);
 // - save: one article sent to the background's `save` message, until the answer (IndexedDB committed);
 // - import: from choosing the file to "Import done" on screen (node's clock).
 // Budgets (DESIGN.md): list and search ≤ 50 ms, save ≤ 100 ms. Prints a table; writes .bench/library.json.
