@@ -68,12 +68,17 @@ function standsAlone(el: Element): boolean {
   return true;
 }
 
-/** Does the element hold the article's running text (then a selector named it after something else)? */
+/**
+ * Does the element hold the article's running text (then a selector named it after something else)? Paragraphs
+ * decide, not length: a giant menu is long but has no paragraph of prose.
+ */
 function holdsRunningText(el: Element, guard: number): boolean {
-  if (textOf(el).length > guard) return true;
   let long = 0;
   for (const p of el.getElementsByTagName('p')) {
-    if (textOf(p).length >= 150 && !p.closest('a') && ++long >= 3) return true;
+    if (textOf(p).length >= 150 && !p.closest('a')) {
+      long++;
+      if (long >= 3 || textOf(el).length > guard) return true;
+    }
   }
   return false;
 }
@@ -281,6 +286,17 @@ function applyStructures(
             record(report, rule, list);
             list.remove();
           }
+        }
+      } else if (kind === 'link-line') {
+        // A line made of several links and little else: "Story A [VIDEO] | Story B [INSIGHT]".
+        for (const el of [...container.querySelectorAll('p, div')]) {
+          if (!container.contains(el) || el.querySelector(INNER_BLOCK_SELECTOR)) continue;
+          const t = textOf(el).replace(/\s+/g, ' ').trim();
+          if (t.length < 20 || t.length > 400) continue;
+          const links = el.getElementsByTagName('a');
+          if (links.length < 2 || linkTextLength(el) < 0.8 * t.replace(/[\s|•·,;:[\]()-]+/g, ' ').trim().length) continue;
+          record(report, rule, el);
+          el.remove();
         }
       } else if (kind === 'link-only-block') {
         // A short block that is one link and nothing else: a teaser headline pointing elsewhere on the site.

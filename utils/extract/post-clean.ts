@@ -1,4 +1,4 @@
-import { applyRules } from './apply-rules';
+import { applyRules, isDateline } from './apply-rules';
 import { cleanByline } from './clean-byline';
 import { LEXICON, normalizeBlock } from './lexicon';
 import type { CleanRule, RulesReport } from './rule';
@@ -15,9 +15,13 @@ export interface PostCleanContext {
 /** Only the top of the article holds headline, kicker, standfirst and byline copies. */
 const HEAD_BLOCKS = 12;
 
+/** "by" → "[bB][yY]": the prefix in any case, the names still capitalised. */
+const anyCase = (s: string) =>
+  [...s].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c)).join('');
+
 const bylineStart = (): RegExp =>
   new RegExp(
-    `^(?:${[...new Set(Object.values(LEXICON).flatMap((l) => l.bylinePrefix))].join('|')})\\s+\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){0,3}$`,
+    `^(?:${[...new Set(Object.values(LEXICON).flatMap((l) => l.bylinePrefix))].map(anyCase).join('|')})\\s+\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){0,7}$`,
     'u',
   );
 let bylineRe: RegExp | null = null;
@@ -39,6 +43,15 @@ function headBlocks(root: Element): Element[] {
     out.push(el);
   }
   return out;
+}
+
+/** "By Justine Coleman - 11/18/19 11:04 PM EST", "By Jane Doe and John Roe | Updated …": a byline and a date. */
+function isBylineLine(raw: string): boolean {
+  bylineRe ??= bylineStart();
+  if (raw.length > 120) return false;
+  const [first, ...rest] = raw.split(/\s+[-|–—•·]\s+|,\s+(?=\d|updated|published|posted)/i);
+  const names = first.replace(/\s+(?:and|&|e|et|und|y)\s+/g, ' ').replace(/,\s*/g, ' ');
+  return bylineRe.test(names.trim()) && rest.every((r) => isDateline(r) || !r.trim());
 }
 
 /**
@@ -64,7 +77,7 @@ export function postClean(root: Element, ctx: PostCleanContext): void {
     else if (kicker && t === kicker && i < 3) id = 'duplicate-headline';
     else if (
       raw.length < 80 &&
-      ((byline && normalizeBlock(cleanByline(raw) ?? '') === byline) || bylineRe.test(raw)) &&
+      ((byline && normalizeBlock(cleanByline(raw) ?? '') === byline) || bylineRe.test(raw) || isBylineLine(raw)) &&
       !/[.!?]$/.test(raw)
     )
       id = 'byline-line';

@@ -40,7 +40,7 @@ export interface CleanRule {
     cta?: number;
   };
   /** Named structural detectors, for Readability's output: lists of short links, blocks that are one link. */
-  structure?: ('link-list' | 'link-only-block')[];
+  structure?: ('link-list' | 'link-line' | 'link-only-block')[];
   linkLine?: { lexicon?: LexiconKey[]; prefixes?: string[]; maxLength?: number };
   heading?: { lexicon?: LexiconKey[]; phrases?: string[]; box?: number };
   /** Remove matches of `remove` even when they hold most of the page's text (site and user rules only). */

@@ -189,7 +189,12 @@ export const GENERIC_RULES: CleanRule[] = [
     id: 'copyright-line',
     why: 'Copyright and reproduction lines ("Riproduzione riservata ©", "All rights reserved") close the page, not the article.',
     stage: 'both',
-    text: { lexicon: ['copyright'], maxLength: 200 },
+    text: {
+      lexicon: ['copyright'],
+      // "The contents of this site are ©2019 Capitol Hill Publishing Corp.", "Copyright 2024 The Times"
+      patterns: ['.{0,120}(?:©|\\(c\\)|copyright)\\s*(?:19|20)\\d\\d\\b.{0,120}'],
+      maxLength: 240,
+    },
   },
   {
     id: 'caption',
@@ -250,7 +255,7 @@ export const GENERIC_RULES: CleanRule[] = [
     id: 'link-list',
     why: 'Lists of short links left in the article (menus, sections, tags) and one-link teaser lines point elsewhere.',
     stage: 'after',
-    structure: ['link-list', 'link-only-block'],
+    structure: ['link-list', 'link-line', 'link-only-block'],
   },
   {
     id: 'reading-time',
