@@ -1,6 +1,11 @@
 import { browser } from 'wxt/browser';
 import { detectPage } from '@/utils/extension/detect-page';
-import { type DetectedMessage, EXTRACTOR_GLOBAL, isRunExtractor } from '@/utils/messages';
+import {
+  type DetectedMessage,
+  EXTRACTOR_GLOBAL,
+  isRunExtractor,
+  type RunExtractorMessage,
+} from '@/utils/messages';
 import { detectionAllowed, readSettingsLight } from '@/utils/settings';
 
 /** Single-page sites change the URL before the new article is in the DOM: look again once it has settled. */
@@ -14,8 +19,9 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (!isRunExtractor(message, sender, browser.runtime.id)) return undefined;
       const url = browser.runtime.getURL('/extractor.js');
+      const { rules } = message as RunExtractorMessage;
       return import(/* @vite-ignore */ url).then(() =>
-        (globalThis as unknown as Record<string, () => unknown>)[EXTRACTOR_GLOBAL](),
+        (globalThis as unknown as Record<string, (r: unknown) => unknown>)[EXTRACTOR_GLOBAL](rules),
       );
     });
 

@@ -1,6 +1,7 @@
 // The one typed list of messages between the content script, the background and the extension pages.
 // The background validates every message with the hand-written guards below before acting on it: a message is
 // data from another context (a content script lives next to hostile pages), never trusted by its type alone.
+import type { CleanRule } from './extract/rule';
 import type { Article } from './extract/types';
 
 /** What the content script reports after detection on a page (also after single-page navigation). */
@@ -34,6 +35,8 @@ export interface OpenReaderMessage {
  */
 export interface RunExtractorMessage {
   type: 'run-extractor';
+  /** The reader's own rules (engine format), applied with the built-in ones. */
+  rules: CleanRule[];
 }
 
 /** The isolated-world global through which the injected extractor is called (set by entrypoints/extractor.ts). */

@@ -15,6 +15,12 @@ export interface ReaderPrefs {
   width: number;
 }
 
+/** The reader's own cleaning rule: on this site (and its subdomains), remove what these CSS selectors match. */
+export interface UserRule {
+  site: string;
+  remove: string[];
+}
+
 export interface Settings {
   /** Run article detection on every http(s) page (badge). */
   detection: boolean;
@@ -23,6 +29,8 @@ export interface Settings {
   /** The toolbar button opens the clean view directly instead of the popup. */
   toolbarOpensCleanView: boolean;
   reader: ReaderPrefs;
+  /** The reader's own cleaning rules, one entry per site (edited by the rules UI, utils/rules). */
+  userRules: UserRule[];
 }
 
 export const THEMES: readonly Theme[] = ['light', 'sepia', 'dark', 'system'];
@@ -35,7 +43,11 @@ export const DEFAULT_SETTINGS: Settings = {
   excludedSites: [],
   toolbarOpensCleanView: false,
   reader: { theme: 'system', font: 'serif', size: 19, width: 66 },
+  userRules: [],
 };
+
+const MAX_SELECTOR = 500;
+const MAX_RULES = 200;
 
 const clamp = (n: unknown, range: { min: number; max: number }, fallback: number) =>
   typeof n === 'number' && Number.isFinite(n)
@@ -72,6 +84,18 @@ export function normalizeSettings(value: unknown): Settings {
     ],
     toolbarOpensCleanView:
       typeof v.toolbarOpensCleanView === 'boolean' ? v.toolbarOpensCleanView : d.toolbarOpensCleanView,
+    userRules: (Array.isArray(v.userRules) ? v.userRules : [])
+      .filter(
+        (u): u is UserRule =>
+          !!u &&
+          typeof u === 'object' &&
+          typeof (u as UserRule).site === 'string' &&
+          Array.isArray((u as UserRule).remove) &&
+          (u as UserRule).remove.every((x) => typeof x === 'string' && x.length <= MAX_SELECTOR),
+      )
+      .map((u) => ({ site: normalizeHost(u.site) ?? '', remove: u.remove.filter(Boolean) }))
+      .filter((u) => u.site && u.remove.length > 0)
+      .slice(0, MAX_RULES),
     reader: {
       theme: THEMES.includes(r.theme as Theme) ? (r.theme as Theme) : d.reader.theme,
       font: FONTS.includes(r.font as FontFamily) ? (r.font as FontFamily) : d.reader.font,

@@ -371,6 +371,52 @@ describe('options', () => {
   });
 });
 
+describe('user rules', () => {
+  const SPONSORED = '/news/2024/03/08/boatyard-reopens-after-the-storm.html';
+
+  it("the reader's own rules (settings.userRules) clean the article", async () => {
+    server.set(
+      SPONSORED,
+      articlePage({ title: 'Boatyard reopens after the storm' }).replace(
+        '<p>Engineers estimate',
+        '<p class="acme-note">Acme Boats, makers of fine wooden hulls since 1950, proudly supports local reporting in the harbour.</p>\n<p>Engineers estimate',
+      ),
+    );
+    const { page: source, tabId } = await b.openTab(server.url(SPONSORED));
+    const cleanText = async () => {
+      const popup = b.watch(await b.context.newPage());
+      await popup.goto(b.extensionUrl(`popup.html?tabId=${tabId}`));
+      const region = popup.getByRole('region', { name: 'Clean text' });
+      await region.waitFor();
+      const text = (await region.textContent()) ?? '';
+      await popup.close();
+      return text;
+    };
+    expect(await cleanText()).toContain('Acme Boats');
+
+    const setRules = (rules: object[]) =>
+      b.sw.evaluate(async (userRules) => {
+        const local = (
+          globalThis as unknown as {
+            chrome: {
+              storage: {
+                local: { get(k: string): Promise<Record<string, object>>; set(o: object): Promise<void> };
+              };
+            };
+          }
+        ).chrome.storage.local;
+        const { settings } = await local.get('settings');
+        await local.set({ settings: { ...(settings ?? {}), userRules } });
+      }, rules);
+    await setRules([{ site: '127.0.0.1', remove: ['p.acme-note'] }]);
+    const text = await cleanText();
+    expect(text).not.toContain('Acme Boats');
+    expect(text).toContain('Engineers estimate');
+    await setRules([]);
+    await source.close();
+  });
+});
+
 describe('exposure to web pages', () => {
   it('a web page cannot load the extractor by its static URL (dynamic URL only)', async () => {
     const { page } = await b.openTab(server.url(ARTICLE));

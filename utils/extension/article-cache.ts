@@ -30,4 +30,8 @@ export class ArticleCache {
   drop(tabId: number): void {
     this.entries.delete(tabId);
   }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }

@@ -2,6 +2,7 @@
 // scripting.executeScript, which the reader's gesture (popup, shortcut, menu, toolbar) allows through activeTab.
 // Without a gesture (a bookmarked popup.html?tabId=N), ask our content script in that tab to load it instead.
 import { browser } from 'wxt/browser';
+import type { CleanRule } from '../extract';
 import { EXTRACTOR_GLOBAL, type ExtractResult, isArticleData, type RunExtractorMessage } from '../messages';
 import type { InPageResult } from './run-extraction';
 
@@ -17,30 +18,31 @@ export function classifyInjectionError(message: string): 'restricted' | 'failed'
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-async function viaScripting(tabId: number): Promise<unknown> {
+async function viaScripting(tabId: number, rules: CleanRule[]): Promise<unknown> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
   const [first] = await browser.scripting.executeScript({
     target: { tabId },
-    func: (name: string) => (globalThis as unknown as Record<string, () => unknown>)[name](),
-    args: [EXTRACTOR_GLOBAL],
+    func: (name: string, userRules: unknown) =>
+      (globalThis as unknown as Record<string, (r: unknown) => unknown>)[name](userRules),
+    args: [EXTRACTOR_GLOBAL, rules],
   });
   return first?.result;
 }
 
-async function viaContentScript(tabId: number): Promise<unknown> {
-  const message: RunExtractorMessage = { type: 'run-extractor' };
+async function viaContentScript(tabId: number, rules: CleanRule[]): Promise<unknown> {
+  const message: RunExtractorMessage = { type: 'run-extractor', rules };
   return browser.tabs.sendMessage(tabId, message);
 }
 
-export async function extractInTab(tabId: number): Promise<ExtractResult> {
+export async function extractInTab(tabId: number, rules: CleanRule[] = []): Promise<ExtractResult> {
   let raw: unknown;
   try {
-    raw = await viaScripting(tabId);
+    raw = await viaScripting(tabId, rules);
   } catch (err) {
     const error = errorText(err);
     if (classifyInjectionError(error) !== 'restricted') return { ok: false, reason: 'failed', error };
     try {
-      raw = await viaContentScript(tabId);
+      raw = await viaContentScript(tabId, rules);
     } catch (relayErr) {
       // No content script either: the page is one the browser keeps from extensions.
       const relayError = errorText(relayErr);

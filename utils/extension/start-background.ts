@@ -16,6 +16,7 @@ import { ArticleCache } from './article-cache';
 import { COMMAND_OPEN_CLEAN_VIEW, MENU_OPEN_CLEAN_VIEW } from './commands';
 import { badgeTextFor } from './detect-page';
 import { extractInTab } from './extract-in-tab';
+import { toCleanRules } from './user-rules';
 
 const BADGE_COLOR = '#1f5f8b';
 const articles = new ArticleCache();
@@ -23,7 +24,8 @@ const articles = new ArticleCache();
 async function extract(tabId: number): Promise<ExtractResult> {
   const cached = articles.get(tabId);
   if (cached) return { ok: true, article: cached };
-  const result = await extractInTab(tabId);
+  const { userRules } = await getSettings();
+  const result = await extractInTab(tabId, toCleanRules(userRules));
   if (result.ok) articles.set(tabId, result.article);
   return result;
 }
@@ -137,5 +139,9 @@ export function startBackground(): void {
   });
 
   void getSettings().then(applyToolbarMode);
-  watchSettings((settings) => void applyToolbarMode(settings));
+  watchSettings((settings) => {
+    // New rules may change any article: extract afresh.
+    articles.clear();
+    void applyToolbarMode(settings);
+  });
 }

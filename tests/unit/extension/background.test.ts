@@ -136,3 +136,28 @@ describe('ArticleCache', () => {
     expect(cache.get(3)).toEqual({ title: 'three' });
   });
 });
+
+describe('toCleanRules', () => {
+  it("turns the settings' entries into engine rules for their sites", async () => {
+    const { toCleanRules } = await import('@/utils/extension/user-rules');
+    expect(
+      toCleanRules([
+        { site: 'example.org', remove: ['.promo', '#related'] },
+        { site: 'example.org', remove: ['.more'] },
+      ]),
+    ).toEqual([
+      {
+        id: 'user:example.org',
+        why: 'Your own rule, from the options page',
+        sites: ['example.org'],
+        remove: ['.promo', '#related'],
+      },
+      {
+        id: 'user:example.org#2',
+        why: 'Your own rule, from the options page',
+        sites: ['example.org'],
+        remove: ['.more'],
+      },
+    ]);
+  });
+});

@@ -87,3 +87,18 @@ describe('detectionAllowed', () => {
     ['not a url', on, false],
   ])('%s', (url, settings, expected) => expect(detectionAllowed(settings, url)).toBe(expected));
 });
+
+describe('userRules', () => {
+  it('keeps well-formed entries, normalizes sites, drops the rest', () => {
+    const s = normalizeSettings({
+      userRules: [
+        { site: 'https://WWW.Example.org/x', remove: ['.promo', ''] },
+        { site: 'news.example', remove: [] },
+        { site: 3, remove: ['.a'] },
+        { site: 'a.example', remove: [4] },
+        'nonsense',
+      ],
+    });
+    expect(s.userRules).toEqual([{ site: 'www.example.org', remove: ['.promo'] }]);
+  });
+});
