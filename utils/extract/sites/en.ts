@@ -51,16 +51,13 @@ export const EN_SITES: CleanRule[] = [
   },
   {
     id: 'site:bbc.co.uk/hidden-labels',
-    why: 'BBC News prefixes picture credits and captions with screen-reader labels ("Image source, Getty Images", "Image caption, …", "Media playback is unsupported on your device").',
+    why: 'BBC News prefixes picture credits and captions with screen-reader labels: "Image source, Getty Images", "Image caption, …" (since 2023), "Image copyright", "Media caption" (before), and "Media playback is unsupported on your device".',
     sites: ['bbc.co.uk', 'bbc.com'],
     stage: 'both',
     text: {
       patterns: [
-        'image source,?(?: .{1,100})?',
-        'image caption,?(?: .{1,280})?',
-        'media caption,?(?: .{1,280})?',
-        'video caption,?(?: .{1,280})?',
-        'image copyright .{1,100}',
+        'image (?:source|copyright),? ?.{0,100}',
+        '(?:image|media|video) caption,? ?.{0,280}',
         'media playback is unsupported on your device',
       ],
       maxLength: 320,
