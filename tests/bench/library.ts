@@ -238,6 +238,9 @@ async function main() {
 
     const result = {
       date: new Date().toISOString(),
+      // The machine's load during the run: on a shared machine the times follow it.
+      loadAverage: os.loadavg().map((l) => +l.toFixed(1)),
+      cpus: os.cpus().length,
       articles: N,
       wordsPerArticle: Math.round(words),
       backupMB: +(fs.statSync(file).size / 1e6).toFixed(1),
@@ -255,7 +258,9 @@ async function main() {
       budgets: { firstRenderMs: 50, searchMs: 50, saveMs: 100 },
     };
     const ok = (v: number, budget: number) => (v <= budget ? 'ok' : 'OVER');
-    console.log(`library shows: ${count}`);
+    console.log(
+      `library shows: ${count}; load average ${result.loadAverage.join(' ')} on ${result.cpus} cores`,
+    );
     console.log('measure                      p50      p95      max   budget');
     const line = (name: string, s: { p50: number; p95: number; max: number }, budget?: number) =>
       console.log(
