@@ -49,6 +49,21 @@ export interface CleanRule {
   title?: string;
   byline?: string;
   date?: string;
+  /** Lazy pictures the site's template hides from the generic preparation (see LazyImage); site and user rules. */
+  lazyImages?: LazyImage[];
+}
+
+/**
+ * A site's own lazy-picture markup, turned into a real image before cleaning: every element matching `selector`
+ * (an <img>, or a placeholder such as BBC's div.js-delayed-image-load) gets, or becomes, an <img> whose src is the
+ * value of its attribute `src`, with each `replace` pair applied (a size in the URL), srcset and alt likewise.
+ */
+export interface LazyImage {
+  selector: string;
+  src: string;
+  srcset?: string;
+  alt?: string;
+  replace?: [string, string][];
 }
 
 /** What applyRules() reports: how many blocks each rule removed, and (on request) the blocks themselves. */
