@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { extractQuotes } from '../quotes';
+import { applyLazyImages } from './apply-lazy-images';
 import { applyRules } from './apply-rules';
 import { articleText, paragraphsOf } from './article-text';
 import { cleanByline } from './clean-byline';
@@ -135,6 +136,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   // 1 prepare, 2 clean, on a clone.
   const base = baseOf(doc, url);
   const clone = cleanedClone(doc, base, (root) => {
+    applyLazyImages(root, siteRules, host);
     prepareDocument(root);
     applyRules(root, rules, { stage: 'before', host, report });
   });
