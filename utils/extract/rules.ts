@@ -183,7 +183,16 @@ export const GENERIC_RULES: CleanRule[] = [
       '[class*="breadcrumb"]',
       '[class~="menu"]',
       '[class*="skip-link"]',
+      'footer',
+      '[role="contentinfo"]',
+      '[role="banner"]',
     ],
+  },
+  {
+    id: 'page-header',
+    why: 'A header left inside the article by Readability holds the site\'s links, not prose (a header with paragraphs stays).',
+    stage: 'after',
+    remove: ['header'],
   },
   {
     id: 'copyright-line',
