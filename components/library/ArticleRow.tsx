@@ -1,7 +1,7 @@
 // One row of the library list. Rows have a fixed height: the list draws only the rows on screen, placed by
 // their index, which is what keeps 10,000 articles as fast as 10.
 import type { Translate } from '@/utils/extension/i18n';
-import type { LibraryEntry } from '@/utils/library';
+import type { IndexDoc } from '@/utils/library';
 
 export const ROW_HEIGHT = 76;
 
@@ -9,7 +9,7 @@ export interface ArticleRowProps {
   id: string;
   top: number;
   /** Undefined while the row is being fetched. */
-  entry: LibraryEntry | undefined;
+  entry: IndexDoc | undefined;
   selected: boolean;
   t: Translate;
   formatDate: (iso: string) => string;

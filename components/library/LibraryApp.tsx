@@ -13,9 +13,10 @@ import {
   fileNameFor,
   firstEntries,
   getEntries,
+  getRows,
   getStoredArticle,
+  type IndexDoc,
   importLibrary,
-  type LibraryEntry,
   LibraryError,
   libraryDb,
   libraryIndex,
@@ -104,7 +105,9 @@ export function LibraryApp({ t, locale }: LibraryAppProps) {
   const [busy, setBusy] = useState(false);
   const [scroll, setScroll] = useState({ top: 0, height: 800 });
   const [, setCacheVersion] = useState(0);
-  const cache = useRef(new Map<string, LibraryEntry>());
+  const cache = useRef(new Map<string, IndexDoc>());
+  /** Once the index is loaded, rows come from memory instead of IndexedDB. */
+  const indexReady = useRef(false);
   const indexMeasured = useRef(false);
   const persistTimer = useRef<ReturnType<typeof setTimeout>>();
   const pending = useRef(new Set<string>());
@@ -141,7 +144,7 @@ export function LibraryApp({ t, locale }: LibraryAppProps) {
     const missing = wanted.filter((id) => !cache.current.has(id) && !pending.current.has(id));
     if (missing.length === 0) return;
     for (const id of missing) pending.current.add(id);
-    const rows = await getEntries(missing);
+    const rows = indexReady.current ? await getRows(missing) : await getEntries(missing);
     for (const id of missing) pending.current.delete(id);
     for (const row of rows) cache.current.set(row.id, row);
     setCacheVersion((v) => v + 1);
@@ -181,6 +184,7 @@ export function LibraryApp({ t, locale }: LibraryAppProps) {
         tag: q.tag || undefined,
         lang: q.lang || undefined,
       });
+      indexReady.current = true;
       if (!indexMeasured.current) {
         indexMeasured.current = true;
         measure('nitido-library-index-ready', 0);

@@ -32,6 +32,7 @@ export {
   defaultDescending,
   firstEntries,
   getEntries,
+  getRows,
   type ListQuery,
   listFacets,
   listIds,

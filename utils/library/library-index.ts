@@ -8,9 +8,13 @@ import { entryOf, fold, termsOf } from './derive';
 import { libraryGeneration } from './notify';
 import type { SavedArticle } from './types';
 
-/** What the list needs of an article to sort and filter it. */
+/** What the list needs of an article to sort, filter and show it (so rows need no IndexedDB read). */
 export interface IndexDoc {
   id: string;
+  url: string;
+  title: string;
+  byline: string | null;
+  publishedTime: string | null;
   savedAt: string;
   published: string;
   sortTitle: string;
@@ -26,6 +30,10 @@ export interface IndexSnapshot {
   stamp: number;
   docs: {
     id: string[];
+    url: string[];
+    title: string[];
+    byline: (string | null)[];
+    publishedTime: (string | null)[];
     savedAt: string[];
     published: string[];
     sortTitle: string[];
@@ -44,6 +52,10 @@ export interface IndexSnapshot {
 export function docOf(entry: LibraryEntry): IndexDoc {
   return {
     id: entry.id,
+    url: entry.url,
+    title: entry.title,
+    byline: entry.byline,
+    publishedTime: entry.publishedTime,
     savedAt: entry.savedAt,
     published: entry.published,
     sortTitle: entry.sortTitle,
@@ -57,6 +69,10 @@ export function docOf(entry: LibraryEntry): IndexDoc {
 export function buildSnapshot(items: Iterable<[IndexDoc, string[]]>, stamp: number): IndexSnapshot {
   const docs: IndexSnapshot['docs'] = {
     id: [],
+    url: [],
+    title: [],
+    byline: [],
+    publishedTime: [],
     savedAt: [],
     published: [],
     sortTitle: [],
@@ -68,6 +84,10 @@ export function buildSnapshot(items: Iterable<[IndexDoc, string[]]>, stamp: numb
   let n = 0;
   for (const [doc, terms] of items) {
     docs.id.push(doc.id);
+    docs.url.push(doc.url);
+    docs.title.push(doc.title);
+    docs.byline.push(doc.byline);
+    docs.publishedTime.push(doc.publishedTime);
     docs.savedAt.push(doc.savedAt);
     docs.published.push(doc.published);
     docs.sortTitle.push(doc.sortTitle);
@@ -153,6 +173,10 @@ export class LibraryIndex {
       this.baseNumber.set(d.id[i], i);
       this.docs.set(d.id[i], {
         id: d.id[i],
+        url: d.url[i],
+        title: d.title[i],
+        byline: d.byline[i],
+        publishedTime: d.publishedTime[i],
         savedAt: d.savedAt[i],
         published: d.published[i],
         sortTitle: d.sortTitle[i],

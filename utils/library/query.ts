@@ -3,7 +3,7 @@
 // then only the rows on screen are fetched.
 import { type LibraryEntry, libraryDb } from './db';
 import { queryTerms } from './derive';
-import { libraryIndex } from './library-index';
+import { type IndexDoc, libraryIndex } from './library-index';
 
 export type SortKey = 'savedAt' | 'published' | 'site' | 'title';
 
@@ -85,6 +85,12 @@ export async function listIds(query: ListQuery = {}): Promise<string[]> {
 export async function getEntries(ids: string[]): Promise<LibraryEntry[]> {
   const rows = await libraryDb().entries.bulkGet(ids);
   return rows.filter((row): row is LibraryEntry => row !== undefined);
+}
+
+/** The list rows of these ids from the in-memory index (no IndexedDB read once it is loaded). */
+export async function getRows(ids: string[]): Promise<IndexDoc[]> {
+  const index = await libraryIndex();
+  return ids.map((id) => index.docs.get(id)).filter((row): row is IndexDoc => row !== undefined);
 }
 
 /** How many articles the library holds. */
