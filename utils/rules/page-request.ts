@@ -1,13 +1,12 @@
 // What the background may ask of the on-demand script in a tab (entrypoints/extractor.ts), besides a plain
 // extraction: one with the reader's rules, the clean view of the selection, or the element picker.
-import type { Article } from '../extract';
+import type { Article, CleanRule } from '../extract';
 import { extractOptionsFor, restoredFor } from './extract-options';
 import { startPicker } from './picker';
 import { selectionArticle } from './selection-article';
-import type { UserRule } from './validate-rule';
 
 export interface RulesForPage {
-  rules: UserRule[];
+  rules: CleanRule[];
   restored: Record<string, string[]>;
   /** Rules restored for this extraction only (the clean view's "Restore"). */
   exclude: string[];

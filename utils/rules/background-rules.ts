@@ -1,0 +1,60 @@
+// The background's side of the reader's rules: what an extraction request carries (the reader's rules and the
+// restorations remembered per site), the element picker's tabs, and saving what the picker picked.
+import { browser } from 'wxt/browser';
+import { callInTab } from '../extension/extract-in-tab';
+import { toCleanRules } from '../extension/user-rules';
+import { getSettings } from '../settings';
+import type { PageRequest } from './page-request';
+import { addRemoveRule, getRestored } from './user-rules';
+
+/** The context menu item on a selection: "Clean view of the selection". */
+export const MENU_CLEAN_SELECTION = 'clean-selection';
+
+export async function rulesRequest(
+  kind: 'extract' | 'selection',
+  exclude: string[] = [],
+): Promise<PageRequest> {
+  const { userRules } = await getSettings();
+  return { kind, rules: toCleanRules(userRules), restored: await getRestored(), exclude };
+}
+
+/** Tabs where the background started the picker: only they may send `picked`. */
+const pickerTabs = new Set<number>();
+
+export async function startPickerIn(tabId: number): Promise<{ ok: true } | { ok: false; error: string }> {
+  const called = await callInTab(tabId, { kind: 'pick' });
+  if (!called.ok) return { ok: false, error: called.error };
+  const raw = called.raw as { ok?: boolean; error?: unknown } | undefined;
+  if (!raw?.ok) return { ok: false, error: String(raw?.error ?? 'The picker did not start.') };
+  pickerTabs.add(tabId);
+  return { ok: true };
+}
+
+/** Saves the picked selector for the site of the tab that sent it (taken from the sender, never the message). */
+export async function pickedIn(
+  sender: { tab?: { id?: number }; url?: string },
+  selector: string,
+): Promise<{ ok: true; site: string } | { ok: false; error: string }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !pickerTabs.has(tabId))
+    return { ok: false, error: 'No picker runs in this tab.' };
+  let host = '';
+  try {
+    const u = new URL(sender.url ?? '');
+    if (u.protocol === 'http:' || u.protocol === 'https:') host = u.hostname;
+  } catch {
+    /* no site: refused below */
+  }
+  const site = host ? await addRemoveRule(host, selector) : null;
+  if (!site) return { ok: false, error: `"${selector}" cannot be saved as a rule.` };
+  pickerTabs.delete(tabId);
+  return { ok: true, site };
+}
+
+export function forgetPickerTab(tabId: number): void {
+  pickerTabs.delete(tabId);
+}
+
+export function selectionReaderUrl(tabId: number): string {
+  return browser.runtime.getURL(`/reader.html?tabId=${tabId}&selection=1` as '/reader.html');
+}
