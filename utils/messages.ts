@@ -3,6 +3,8 @@
 // data from another context (a content script lives next to hostile pages), never trusted by its type alone.
 import type { CleanRule } from './extract/rule';
 import type { Article } from './extract/types';
+import type { PageRequest } from './rules/page-request';
+import { validateRule } from './rules/validate-rule';
 
 /** What the content script reports after detection on a page (also after single-page navigation). */
 export interface DetectedMessage {
@@ -15,6 +17,32 @@ export interface DetectedMessage {
 /** A page asks the background to extract the article of a tab (on a clone of that tab's document). */
 export interface ExtractMessage {
   type: 'extract';
+  tabId: number;
+  /**
+   * Rules whose removals the reader restored in the clean view ("what was removed"). When present (even empty),
+   * the tab is extracted afresh instead of from the background's cache.
+   */
+  exclude?: string[];
+}
+/** The options page's live preview: the tab's article extracted with exactly these reader rules (not cached). */
+export interface PreviewMessage {
+  type: 'preview';
+  tabId: number;
+  rules: CleanRule[];
+}
+/** A page asks for the element picker in a tab (utils/rules/picker.ts). */
+export interface StartPickerMessage {
+  type: 'start-picker';
+  tabId: number;
+}
+/** The picker in a tab the background started it in: hide what this selector matches on this tab's site. */
+export interface PickedMessage {
+  type: 'picked';
+  selector: string;
+}
+/** A page asks for the clean view of what is selected in a tab (the manual fallback). */
+export interface ExtractSelectionMessage {
+  type: 'extract-selection';
   tabId: number;
 }
 /** A page asks the background to save an article to the library. */
@@ -35,15 +63,26 @@ export interface OpenReaderMessage {
  */
 export interface RunExtractorMessage {
   type: 'run-extractor';
-  /** The reader's own rules (engine format), applied with the built-in ones. */
-  rules: CleanRule[];
+  /**
+   * The reader's own rules (engine format), applied with the built-in ones; or a request of the reader's rules
+   * (utils/rules/page-request.ts: extraction with restorations and removed blocks, the selection, the picker).
+   */
+  rules: CleanRule[] | PageRequest;
 }
 
 /** The isolated-world global through which the injected extractor is called (set by entrypoints/extractor.ts). */
 export const EXTRACTOR_GLOBAL = '__nitidoExtract';
 
 /** Messages the background receives. */
-export type Message = DetectedMessage | ExtractMessage | SaveMessage | OpenReaderMessage;
+export type Message =
+  | DetectedMessage
+  | ExtractMessage
+  | SaveMessage
+  | OpenReaderMessage
+  | PreviewMessage
+  | StartPickerMessage
+  | PickedMessage
+  | ExtractSelectionMessage;
 
 /** Why a tab could not be read: the browser forbids it (chrome://, the web store…) or the extractor failed. */
 export type ExtractFailure = 'restricted' | 'failed';
@@ -57,6 +96,10 @@ export interface ResponseMap {
   extract: ExtractResult;
   save: SaveResult;
   'open-reader': { ok: true } | { ok: false; error: string };
+  preview: ExtractResult;
+  'start-picker': { ok: true } | { ok: false; error: string };
+  picked: { ok: true; site: string } | { ok: false; error: string };
+  'extract-selection': ExtractResult;
 }
 export type ResponseFor<M extends Message> = ResponseMap[M['type']];
 
@@ -66,6 +109,10 @@ export const MESSAGE_ORIGIN: Record<Message['type'], 'content' | 'page'> = {
   extract: 'page',
   save: 'page',
   'open-reader': 'page',
+  preview: 'page',
+  'start-picker': 'page',
+  picked: 'content',
+  'extract-selection': 'page',
 };
 
 const MAX_URL = 8192;
@@ -137,8 +184,33 @@ export function parseMessage(x: unknown): Message | null {
             readingMinutes: x.readingMinutes,
           }
         : null;
-    case 'extract':
-      return isTabId(x.tabId) ? { type: 'extract', tabId: x.tabId } : null;
+    case 'extract': {
+      if (!isTabId(x.tabId)) return null;
+      if (x.exclude === undefined) return { type: 'extract', tabId: x.tabId };
+      const ex = x.exclude;
+      return Array.isArray(ex) && ex.length <= 500 && ex.every((id) => isStr(id, 200))
+        ? { type: 'extract', tabId: x.tabId, exclude: ex as string[] }
+        : null;
+    }
+    case 'preview': {
+      if (!isTabId(x.tabId) || !Array.isArray(x.rules) || x.rules.length > 500) return null;
+      // Rebuilt from known fields by the reader rules' validator (shape only here: the page checks selectors).
+      const rules: CleanRule[] = [];
+      for (const r of x.rules) {
+        const res = validateRule(r);
+        if (!res.ok) return null;
+        rules.push(res.rule);
+      }
+      return { type: 'preview', tabId: x.tabId, rules };
+    }
+    case 'start-picker':
+      return isTabId(x.tabId) ? { type: 'start-picker', tabId: x.tabId } : null;
+    case 'extract-selection':
+      return isTabId(x.tabId) ? { type: 'extract-selection', tabId: x.tabId } : null;
+    case 'picked':
+      return isStr(x.selector, 300) && x.selector.trim()
+        ? { type: 'picked', selector: x.selector.trim() }
+        : null;
     case 'open-reader':
       return isTabId(x.tabId) ? { type: 'open-reader', tabId: x.tabId } : null;
     case 'save': {
