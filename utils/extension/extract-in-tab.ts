@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { CleanRule } from '../extract';
 import { EXTRACTOR_GLOBAL, type ExtractResult, isArticleData, type RunExtractorMessage } from '../messages';
+import type { PageRequest } from '../rules/page-request';
 import type { InPageResult } from './run-extraction';
 
 /** Browser pages, the web stores, other extensions' pages…: the browser refuses to script them. */
@@ -18,7 +19,7 @@ export function classifyInjectionError(message: string): 'restricted' | 'failed'
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-async function viaScripting(tabId: number, rules: CleanRule[]): Promise<unknown> {
+async function viaScripting(tabId: number, rules: CleanRule[] | PageRequest): Promise<unknown> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
   const [first] = await browser.scripting.executeScript({
     target: { tabId },
@@ -29,12 +30,16 @@ async function viaScripting(tabId: number, rules: CleanRule[]): Promise<unknown>
   return first?.result;
 }
 
-async function viaContentScript(tabId: number, rules: CleanRule[]): Promise<unknown> {
+async function viaContentScript(tabId: number, rules: CleanRule[] | PageRequest): Promise<unknown> {
   const message: RunExtractorMessage = { type: 'run-extractor', rules };
   return browser.tabs.sendMessage(tabId, message);
 }
 
-export async function extractInTab(tabId: number, rules: CleanRule[] = []): Promise<ExtractResult> {
+/** Calls the extractor in a tab (injected, or through our content script) and returns what it answered. */
+export async function callInTab(
+  tabId: number,
+  rules: CleanRule[] | PageRequest,
+): Promise<{ ok: true; raw: unknown } | { ok: false; reason: 'restricted' | 'failed'; error: string }> {
   let raw: unknown;
   try {
     raw = await viaScripting(tabId, rules);
@@ -51,7 +56,16 @@ export async function extractInTab(tabId: number, rules: CleanRule[] = []): Prom
         : { ok: false, reason: 'failed', error: relayError };
     }
   }
-  const result = raw as InPageResult | undefined;
+  return { ok: true, raw };
+}
+
+export async function extractInTab(
+  tabId: number,
+  rules: CleanRule[] | PageRequest = [],
+): Promise<ExtractResult> {
+  const called = await callInTab(tabId, rules);
+  if (!called.ok) return called;
+  const result = called.raw as InPageResult | undefined;
   if (!result || typeof result !== 'object') {
     return { ok: false, reason: 'failed', error: 'The page returned nothing to read.' };
   }

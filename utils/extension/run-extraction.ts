@@ -1,14 +1,20 @@
 // Runs inside the reader's tab (loaded on demand). extractArticle works on its own clone of the document (its
 // contract: the given document is never changed) and needs the live one's window for DOMPurify, so it gets the
 // live document. Returns plain JSON, which is all executeScript and messaging can carry back.
-import { type Article, type CleanRule, extractArticle } from '../extract';
+import { type Article, type CleanRule, type ExtractOptions, extractArticle } from '../extract';
 import { EXTRACTOR_GLOBAL } from '../messages';
+import { isPageRequest, type PageResult, runPageRequest } from '../rules/page-request';
 
 export type InPageResult = { ok: true; article: Article } | { ok: false; error: string };
 
-export function runExtraction(doc: Document, url: string, rules: CleanRule[] = []): InPageResult {
+export function runExtraction(
+  doc: Document,
+  url: string,
+  rules: CleanRule[] = [],
+  options: ExtractOptions = {},
+): InPageResult {
   try {
-    const article = extractArticle(doc, url, { rules });
+    const article = extractArticle(doc, url, { rules, ...options });
     if (!article.text.trim()) return { ok: false, error: 'No readable text was found on this page.' };
     // Structured cloning through executeScript or messaging keeps only plain data; make that explicit here.
     return { ok: true, article: JSON.parse(JSON.stringify(article)) as Article };
@@ -18,6 +24,13 @@ export function runExtraction(doc: Document, url: string, rules: CleanRule[] = [
 }
 
 export function installExtractor(global: typeof globalThis): void {
-  (global as unknown as Record<string, (rules?: CleanRule[]) => InPageResult>)[EXTRACTOR_GLOBAL] = (rules) =>
-    runExtraction(global.document, global.location.href, Array.isArray(rules) ? rules : []);
+  (global as unknown as Record<string, (rules?: unknown) => InPageResult | PageResult>)[EXTRACTOR_GLOBAL] = (
+    rules,
+  ) =>
+    // A request of the reader's rules (restorations, removed blocks, selection, picker), or plain rules.
+    isPageRequest(rules)
+      ? runPageRequest(global as Window & typeof globalThis, rules, (options) =>
+          runExtraction(global.document, global.location.href, [], options),
+        )
+      : runExtraction(global.document, global.location.href, Array.isArray(rules) ? rules : []);
 }
