@@ -11,12 +11,20 @@ import {
   type SaveResult,
   senderAllowed,
 } from '../messages';
+import {
+  forgetPickerTab,
+  MENU_CLEAN_SELECTION,
+  pickedIn,
+  rulesRequest,
+  selectionReaderUrl,
+  startPickerIn,
+} from '../rules/background-rules';
+import { watchRestored } from '../rules/user-rules';
 import { getSettings, type Settings, watchSettings } from '../settings';
 import { ArticleCache } from './article-cache';
 import { COMMAND_OPEN_CLEAN_VIEW, MENU_OPEN_CLEAN_VIEW } from './commands';
 import { badgeTextFor } from './detect-page';
 import { extractInTab } from './extract-in-tab';
-import { toCleanRules } from './user-rules';
 
 const BADGE_COLOR = '#1f5f8b';
 const articles = new ArticleCache();
@@ -24,8 +32,8 @@ const articles = new ArticleCache();
 async function extract(tabId: number): Promise<ExtractResult> {
   const cached = articles.get(tabId);
   if (cached) return { ok: true, article: cached };
-  const { userRules } = await getSettings();
-  const result = await extractInTab(tabId, toCleanRules(userRules));
+  // The reader's rules, restorations remembered per site, and the removed blocks for "what was removed".
+  const result = await extractInTab(tabId, await rulesRequest('extract'));
   if (result.ok) articles.set(tabId, result.article);
   return result;
 }
@@ -72,7 +80,7 @@ async function save(message: Extract<Message, { type: 'save' }>): Promise<SaveRe
 
 export async function handleMessage(
   message: Message,
-  sender: { tab?: { id?: number } },
+  sender: { tab?: { id?: number }; url?: string },
 ): Promise<ResponseMap[Message['type']]> {
   switch (message.type) {
     case 'detected':
@@ -81,7 +89,23 @@ export async function handleMessage(
       await setBadge(sender.tab!.id!, message);
       return { ok: true };
     case 'extract':
-      return extract(message.tabId);
+      // Restorations from the clean view: extracted afresh, not cached (the cache holds the article as ruled).
+      return message.exclude
+        ? extractInTab(message.tabId, await rulesRequest('extract', message.exclude))
+        : extract(message.tabId);
+    case 'preview':
+      return extractInTab(message.tabId, {
+        kind: 'extract',
+        rules: message.rules,
+        restored: {},
+        exclude: [],
+      });
+    case 'extract-selection':
+      return extractInTab(message.tabId, await rulesRequest('selection'));
+    case 'start-picker':
+      return startPickerIn(message.tabId);
+    case 'picked':
+      return pickedIn(sender, message.selector);
     case 'save':
       return save(message);
     case 'open-reader':
@@ -114,9 +138,14 @@ export function startBackground(): void {
 
   // Status and removal events need no `tabs` permission (only URLs and titles do).
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') articles.drop(tabId);
+    if (change.status !== 'loading') return;
+    articles.drop(tabId);
+    forgetPickerTab(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => articles.drop(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    articles.drop(tabId);
+    forgetPickerTab(tabId);
+  });
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
@@ -125,9 +154,23 @@ export function startBackground(): void {
       contexts: ['page'],
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });
+    // The manual fallback: the clean view of what the reader selected, when detection or extraction got it wrong.
+    browser.contextMenus.create({
+      id: MENU_CLEAN_SELECTION,
+      title: browser.i18n.getMessage('menuCleanSelection'),
+      contexts: ['selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_OPEN_CLEAN_VIEW && tab?.id !== undefined) void openReader(tab.id);
+    if (info.menuItemId === MENU_CLEAN_SELECTION && tab?.id !== undefined) {
+      void browser.tabs.create({
+        url: selectionReaderUrl(tab.id),
+        index: tab.index + 1,
+        windowId: tab.windowId,
+      });
+    }
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== COMMAND_OPEN_CLEAN_VIEW) return;
@@ -144,4 +187,5 @@ export function startBackground(): void {
     articles.clear();
     void applyToolbarMode(settings);
   });
+  watchRestored(() => articles.clear());
 }
