@@ -2,9 +2,11 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '@/components/OptionsForm';
+import { RuleEditor } from '@/components/rules/RuleEditor';
 import { COMMAND_OPEN_CLEAN_VIEW } from '@/utils/extension/commands';
 import { translate as t, uiLanguage } from '@/utils/extension/i18n';
 import { applyTheme } from '@/utils/extension/send-message';
+import { useRuleEditor } from '@/utils/rules/use-rule-editor';
 import { getSettings, type Settings, updateSettings } from '@/utils/settings';
 import './style.css';
 
@@ -15,6 +17,8 @@ function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The reader's own rules (utils/rules): editor, live preview of options.html?tabId=N, rule files.
+  const rules = useRuleEditor(t, location.search);
   useEffect(() => {
     void getSettings().then(setSettings);
     void browser.commands
@@ -26,16 +30,19 @@ function App() {
   }, [settings]);
   if (!settings) return null;
   return (
-    <OptionsForm
-      t={t}
-      settings={settings}
-      shortcut={shortcut}
-      saved={saved}
-      onChange={async (change) => {
-        setSettings(await updateSettings(change));
-        setSaved(true);
-      }}
-    />
+    <>
+      <OptionsForm
+        t={t}
+        settings={settings}
+        shortcut={shortcut}
+        saved={saved}
+        onChange={async (change) => {
+          setSettings(await updateSettings(change));
+          setSaved(true);
+        }}
+      />
+      {rules ? <RuleEditor {...rules} /> : null}
+    </>
   );
 }
 
