@@ -2,6 +2,7 @@ import type { Translate } from '@/utils/extension/i18n';
 import type { Article } from '@/utils/extract/types';
 import { ArticleMeta } from './ArticleMeta';
 import { QuoteSummary } from './QuoteSummary';
+import { TruncationNotice } from './rules/TruncationNotice';
 
 export type PopupState =
   | { kind: 'loading' }
@@ -47,6 +48,8 @@ export interface PopupProps {
   onOptions(): void;
   onTryAnyway(): void;
   onRetry(): void;
+  /** Starts the element picker in the page (the reader's own rules); absent where there is no tab. */
+  onPickElement?: () => void;
 }
 
 export function paragraphsOf(text: string): string[] {
@@ -106,6 +109,7 @@ export function Popup(props: PopupProps) {
           <button type="button" class="secondary" onClick={props.onTryAnyway}>
             {t('actionTryAnyway')}
           </button>
+          <p class="state-body">{t('popupSelectionHint')}</p>
         </StateMessage>
       );
       break;
@@ -116,6 +120,7 @@ export function Popup(props: PopupProps) {
           <header class="article-head">
             <h1 class="headline">{article.title}</h1>
             <ArticleMeta article={article} t={t} locale={props.locale} />
+            <TruncationNotice t={t} article={article} />
           </header>
           <section
             class="clean-text"
@@ -151,6 +156,11 @@ export function Popup(props: PopupProps) {
             <button type="button" onClick={props.onCopy}>
               {t('actionCopy')}
             </button>
+            {props.onPickElement ? (
+              <button type="button" class="pick-element" onClick={props.onPickElement}>
+                {t('popupPickElement')}
+              </button>
+            ) : null}
           </>
         ) : null}
         <button type="button" onClick={props.onLibrary}>

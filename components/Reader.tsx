@@ -4,6 +4,7 @@ import { ArticleMeta } from './ArticleMeta';
 import { type Notice, NoticeLine } from './Popup';
 import { QuoteSummary } from './QuoteSummary';
 import { ReaderToolbar, type ReaderToolbarProps } from './ReaderToolbar';
+import { TruncationNotice } from './rules/TruncationNotice';
 
 export type ReaderState =
   | { kind: 'loading' }
@@ -20,6 +21,8 @@ export interface ReaderProps extends Omit<ReaderToolbarProps, 'prefs'> {
   locale: string;
   notice: Notice | null;
   onQuoteClick(quote: Quote): void;
+  /** "What was removed" (components/rules/RemovedPanel), shown under the article when given. */
+  removed?: preact.ComponentChildren;
 }
 
 export function Reader(props: ReaderProps) {
@@ -56,10 +59,12 @@ export function Reader(props: ReaderProps) {
             <header class="article-head">
               <h1 class="headline">{article.title}</h1>
               <ArticleMeta article={article} t={t} locale={props.locale} linkOriginal />
+              <TruncationNotice t={t} article={article} />
             </header>
             {/* Sanitized twice: by the engine, and again by sanitizeForRender right before this render. */}
             <div class="article-body" dangerouslySetInnerHTML={{ __html: html }} />
           </article>
+          {props.removed ?? null}
         </main>
         {article.quotes.length > 0 ? (
           <aside class="side" aria-label={t('readerQuotes')}>

@@ -113,6 +113,15 @@ function App() {
         window.close();
       }}
       onOptions={() => void browser.runtime.openOptionsPage()}
+      onPickElement={
+        tabId === undefined
+          ? undefined
+          : async () => {
+              const res = await sendMessage({ type: 'start-picker', tabId });
+              if (res.ok) window.close();
+              else setNotice({ kind: 'error', text: t('removedPickFailed', res.error) });
+            }
+      }
     />
   );
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Notice } from '@/components/Popup';
 import { paragraphsOf } from '@/components/Popup';
 import { Reader, type ReaderState } from '@/components/Reader';
+import { RemovedPanel } from '@/components/rules/RemovedPanel';
 import { findQuoteElement } from '@/utils/extension/find-quote';
 import { translate as t, uiLanguage } from '@/utils/extension/i18n';
 import { readPageTarget, savedCopyUrl } from '@/utils/extension/page-params';
@@ -11,6 +12,7 @@ import { sanitizeForRender } from '@/utils/extension/sanitize-for-render';
 import { applyTheme, sendMessage } from '@/utils/extension/send-message';
 import type { Article } from '@/utils/extract/types';
 import { getArticle } from '@/utils/library';
+import { useRemovedPanel } from '@/utils/rules/use-removed-panel';
 import {
   DEFAULT_SETTINGS,
   getSettings,
@@ -23,6 +25,8 @@ import './style.css';
 const locale = uiLanguage();
 document.documentElement.lang = locale;
 const target = readPageTarget(location.search);
+/** reader.html?tabId=N&selection=1: the clean view of what is selected in the tab (the manual fallback). */
+const selectionOnly = new URLSearchParams(location.search).get('selection') === '1';
 const speechAvailable =
   typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
 
@@ -33,7 +37,11 @@ async function loadArticle(): Promise<ReaderState> {
     article = await getArticle(target.id);
     if (!article) return { kind: 'not-found' };
   } else {
-    const result = await sendMessage({ type: 'extract', tabId: target.tabId });
+    const result = await sendMessage(
+      selectionOnly
+        ? { type: 'extract-selection', tabId: target.tabId }
+        : { type: 'extract', tabId: target.tabId },
+    );
     if (!result.ok)
       return result.reason === 'restricted'
         ? { kind: 'restricted' }
@@ -71,6 +79,15 @@ function App() {
   useEffect(() => applyTheme(document, prefs.theme), [prefs.theme]);
 
   const article = state.kind === 'ready' ? state.article : null;
+  const removed = useRemovedPanel({
+    t,
+    tabId: target.kind === 'tab' && !selectionOnly ? target.tabId : null,
+    article,
+    sanitize: (html) => sanitizeForRender(html, window),
+    onArticle: (next) =>
+      setState({ kind: 'ready', article: next, html: sanitizeForRender(next.html, window) }),
+    onError: (error) => setNotice({ kind: 'error', text: error }),
+  });
   const speech = useMemo(
     () => (article ? { available: speechAvailable, status: speechStatus, rate } : null),
     [article, speechStatus, rate],
@@ -111,6 +128,7 @@ function App() {
       speech={speech}
       onSpeech={onSpeech}
       onPrint={() => window.print()}
+      removed={removed ? <RemovedPanel {...removed} /> : null}
       onSave={
         article && target.kind === 'tab'
           ? async () => {
