@@ -16,6 +16,7 @@ export interface ApplyOptions {
 /** Blocks longer than this are never "a whole block of boilerplate" (a label, a button, a line of links). */
 const MAX_BLOCK = 200;
 const MAX_LINK_LINE = 300;
+const HAS_WORD = /[\p{L}\p{N}©]/u;
 const STOP_TAGS = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE']);
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const BLOCK_TAGS = new Set([
@@ -294,7 +295,11 @@ function applyStructures(
           const t = textOf(el).replace(/\s+/g, ' ').trim();
           if (t.length < 20 || t.length > 400) continue;
           const links = el.getElementsByTagName('a');
-          if (links.length < 2 || linkTextLength(el) < 0.8 * t.replace(/[\s|•·,;:[\]()-]+/g, ' ').trim().length) continue;
+          if (
+            links.length < 2 ||
+            linkTextLength(el) < 0.8 * t.replace(/[\s|•·,;:[\]()-]+/g, ' ').trim().length
+          )
+            continue;
           record(report, rule, el);
           el.remove();
         }
@@ -337,54 +342,54 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
   const guard = Math.max(1000, 0.3 * totalText);
 
   const selectorRules = active.filter((r) => r.remove?.length);
-  if (selectorRules.length) {
-    const compiled = selectorRules.map((r) => ({ rule: r, sel: compiledOf(r) }));
-    const take = (rule: CleanRule, el: Element): boolean => {
-      if (!rule.force && (STOP_TAGS.has(el.tagName) || holdsRunningText(el, guard))) return false;
-      record(report, rule, el);
-      el.remove();
-      return true;
-    };
-    // One walk for every simple selector of every rule; a removed element's subtree is not visited.
-    const walk = (parent: Element) => {
-      let next: Element | null;
-      for (let el = parent.firstElementChild; el; el = next) {
-        next = el.nextElementSibling;
-        let removed = false;
-        for (const c of compiled) {
-          if (c.sel.test(el)) {
-            removed = take(c.rule, el);
-            break;
-          }
+  const compiled = selectorRules.map((r) => ({ rule: r, sel: compiledOf(r) }));
+  const matchers = matchersOf(active);
+  const take = (rule: CleanRule, el: Element): boolean => {
+    if (!rule.force && (STOP_TAGS.has(el.tagName) || holdsRunningText(el, guard))) return false;
+    record(report, rule, el);
+    el.remove();
+    return true;
+  };
+  // One walk over the page: every simple selector of every rule is tested on each element (a removed element's
+  // subtree is not visited), and the short text nodes are collected for the text rules on the way.
+  const texts: Text[] = [];
+  const wantText = matchers.length > 0;
+  const walk = (parent: Element) => {
+    let next: ChildNode | null;
+    for (let c: ChildNode | null = parent.firstChild; c; c = next) {
+      next = c.nextSibling;
+      if (c.nodeType === 3) {
+        if (wantText) {
+          const v = (c as Text).data;
+          if (v.length <= MAX_LINK_LINE && HAS_WORD.test(v)) texts.push(c as Text);
         }
-        if (!removed) walk(el);
+        continue;
       }
-    };
-    walk(container as Element);
-    for (const c of compiled) {
-      if (!c.sel.complex.length) continue;
-      for (const el of queryAll(root, c.sel.complex)) {
-        if (el.parentNode && el !== container && container.contains(el)) take(c.rule, el);
+      if (c.nodeType !== 1) continue;
+      const el = c as Element;
+      let removed = false;
+      for (const k of compiled) {
+        if (k.sel.test(el)) {
+          removed = take(k.rule, el);
+          break;
+        }
       }
+      if (!removed) walk(el);
+    }
+  };
+  walk(container as Element);
+  for (const k of compiled) {
+    if (!k.sel.complex.length) continue;
+    for (const el of queryAll(root, k.sel.complex)) {
+      if (el.parentNode && el !== container && container.contains(el)) take(k.rule, el);
     }
   }
 
   applyStructures(container as Element, active, report, options.host);
-  const matchers = matchersOf(active);
   if (!matchers.length) return report;
-  const texts: Node[] = [];
-  const collect = (n: Node) => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) texts.push(c);
-      else if (c.nodeType === 1) collect(c);
-    }
-  };
-  collect(container);
   const seen = new Set<Element>();
   const doomed = new Map<Element, CleanRule>();
   for (const node of texts) {
-    const raw = node.nodeValue ?? '';
-    if (raw.length > MAX_LINK_LINE || !/[\p{L}\p{N}©]/u.test(raw)) continue;
     let el = node.parentElement;
     for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
       if (el === container || STOP_TAGS.has(el.tagName)) break;
