@@ -14,6 +14,8 @@ const SETTLE_MS = [400, 1500];
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT would otherwise window.postMessage a "content script started" note, with our extension id, to every page.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // On demand only: the full extractor is a separate file, loaded into this isolated world when asked.
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
