@@ -43,13 +43,13 @@ for (const r of [...GENERIC_RULES, ...SITE_RULES]) tallyOf(r.id);
 
 const PARTS = ['content', 'title', 'byline', 'date'] as const;
 
-/** Site rules that name parts fire where one of their selectors matches the page. */
+/** Site rules that name parts or lazy pictures fire where one of their selectors matches the page. */
 function partsFired(doc: Document, rules: CleanRule[]): string[] {
   const out: string[] = [];
   for (const r of rules) {
+    const selectors = [...PARTS.map((k) => r[k]), ...(r.lazyImages ?? []).map((l) => l.selector)];
     if (
-      PARTS.some((k) => {
-        const sel = r[k];
+      selectors.some((sel) => {
         if (!sel) return false;
         try {
           return doc.querySelector(sel) !== null;

@@ -1,6 +1,7 @@
 // Every cleaning rule, generic and per-site, is well-formed data: a unique id, a reason, selectors that parse,
 // patterns that compile, lexicon lists that exist — and it is exercised by at least one fixture page: a rule that
-// removes fired there (Article.removed), a rule that names parts (content, title, byline, date) matched there.
+// removes fired there (Article.removed), a rule that names parts (content, title, byline, date) or lazy pictures
+// matched there.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ const LEXICON_KEYS = new Set(
 
 const selectorsOf = (r: CleanRule): string[] => [
   ...(r.remove ?? []),
+  ...(r.lazyImages ?? []).map((l) => l.selector),
   ...PARTS.map((k) => r[k]).filter((s): s is string => !!s),
 ];
 const patternsOf = (r: CleanRule): string[] => [...(r.text?.patterns ?? [])];
@@ -41,6 +43,7 @@ describe('rule format', () => {
       r.text,
       r.linkLine,
       r.heading,
+      r.lazyImages?.length,
       r.structure?.length,
       ...PARTS.map((k) => r[k]),
     ].some(Boolean);
@@ -73,7 +76,8 @@ describe('every rule is exercised by a fixture', () => {
     const host = new URL(url).hostname;
     for (const r of SITE_RULES) {
       if (!ruleAppliesTo(r, host)) continue;
-      if (PARTS.some((k) => r[k] && doc.querySelector(r[k] as string))) fire(r.id, name);
+      const partSelectors = [...PARTS.map((k) => r[k]), ...(r.lazyImages ?? []).map((l) => l.selector)];
+      if (partSelectors.some((sel) => sel && doc.querySelector(sel))) fire(r.id, name);
     }
   }
 

@@ -13,6 +13,8 @@ interface WithoutSiteRules {
   mustContain?: string[];
   title?: string;
   byline?: string | null;
+  /** What the site rules add to the HTML (a lazy picture they reveal): missing when they are off. */
+  htmlMustNotContain?: string[];
 }
 
 const root = resolve(import.meta.dirname, '../../fixtures');
@@ -89,6 +91,7 @@ describe('site fixtures without site rules', () => {
     const a = extractArticle(doc, want.url, { siteRules: false });
     const checks = [
       without?.mustContain?.length,
+      without?.htmlMustNotContain?.length,
       without?.title !== undefined,
       without?.byline !== undefined,
     ];
@@ -97,5 +100,7 @@ describe('site fixtures without site rules', () => {
     for (const s of without?.mustContain ?? []) expect(flat, 'noise is back without site rules').toContain(s);
     if (without?.title !== undefined) expect(a.title, 'headline without site rules').toBe(without.title);
     if (without?.byline !== undefined) expect(a.byline, 'byline without site rules').toBe(without.byline);
+    for (const s of without?.htmlMustNotContain ?? [])
+      expect(a.html, 'html without site rules').not.toContain(s);
   });
 });

@@ -38,6 +38,19 @@ export const EN_SITES: CleanRule[] = [
     remove: ['[data-component="byline-block"]'],
   },
   {
+    id: 'site:bbc.co.uk/delayed-images',
+    why: 'BBC News (2015–2019 template) ships pictures as div.js-delayed-image-load with the URL in data-src at its smallest width (/news/320/); a script made them images.',
+    sites: ['bbc.co.uk', 'bbc.com'],
+    lazyImages: [
+      {
+        selector: 'div.js-delayed-image-load',
+        src: 'data-src',
+        alt: 'data-alt',
+        replace: [['/news/320/', '/news/976/']],
+      },
+    ],
+  },
+  {
     id: 'site:bbc.co.uk/topic-blocks',
     why: 'BBC News ends the article with data-component blocks: "Related topics", tags and "Related internet links".',
     sites: ['bbc.co.uk', 'bbc.com'],
