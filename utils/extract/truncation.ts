@@ -126,6 +126,8 @@ export const TRUNCATION_LEXICON: Record<string, { paywall: string[]; cut: string
 const PAYWALL_WORDS =
   /^(?:paywall|paywalled|paywall-container|paywall-box|paywall-overlay|premium-content|premium-paywall|article-paywall|article-truncated|article--truncated|truncated-article|is-truncated|subscriber-only|subscribers-only|subscriber-content|locked-content|content-locked|piano-paywall|tp-paywall|regwall|article-body--truncated|article-body--collapsed|collapsed-article|article-collapsed)$/i;
 
+const MAYBE_PAYWALL = /paywall|premium|truncat|subscriber|locked|regwall|collapsed/i;
+
 /** A short block: a paywall line or a button, not a paragraph of running text. */
 const MAX_BLOCK = 250;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
@@ -169,7 +171,9 @@ function jsonLdReasons(doc: Document, objects: JsonLdObject[], reasons: Set<stri
 
 function classReasons(doc: Document, reasons: Set<string>) {
   for (const el of doc.querySelectorAll('[class], [id]')) {
-    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
+    const attrs = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!MAYBE_PAYWALL.test(attrs)) continue; // most elements: one cheap test, no split
+    const words = attrs.split(/\s+/);
     for (const w of words) {
       // An empty paywall container is where a script would put a box: free articles have one too.
       if (w && PAYWALL_WORDS.test(w) && (el.textContent ?? '').trim()) {
