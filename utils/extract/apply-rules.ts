@@ -290,16 +290,18 @@ function applyStructures(
         }
       } else if (kind === 'link-line') {
         // A line made of several links and little else: "Story A [VIDEO] | Story B [INSIGHT]".
-        for (const el of [...container.querySelectorAll('p, div')]) {
-          if (!container.contains(el) || el.querySelector(INNER_BLOCK_SELECTOR)) continue;
+        const lines = new Set<Element>();
+        for (const a of container.getElementsByTagName('a')) {
+          const el = a.parentElement?.closest('p, div');
+          if (el && el !== container && container.contains(el)) lines.add(el);
+        }
+        for (const el of lines) {
+          if (!el.isConnected && !container.contains(el)) continue;
           const t = textOf(el).replace(/\s+/g, ' ').trim();
           if (t.length < 20 || t.length > 400) continue;
           const links = el.getElementsByTagName('a');
-          if (
-            links.length < 2 ||
-            linkTextLength(el) < 0.8 * t.replace(/[\s|•·,;:[\]()-]+/g, ' ').trim().length
-          )
-            continue;
+          if (links.length < 2 || el.querySelector(INNER_BLOCK_SELECTOR)) continue;
+          if (linkTextLength(el) < 0.8 * t.replace(/[\s|•·,;:[\]()-]+/g, ' ').trim().length) continue;
           record(report, rule, el);
           el.remove();
         }
