@@ -116,7 +116,12 @@ export const MESSAGE_ORIGIN: Record<Message['type'], 'content' | 'page'> = {
 };
 
 const MAX_URL = 8192;
-const MAX_STRING = 5_000_000;
+/**
+ * An article's text or HTML is never longer than the page it came from, and the engine takes pages up to
+ * LIMITS.maxBytes (12 MB; utils/extract/limits.ts): below that, a long live blog was refused as "malformed".
+ * Twice that leaves room for URLs made absolute. tests/unit/security/messages.test.ts keeps the two in step.
+ */
+export const MAX_STRING = 24 * 1024 * 1024;
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
