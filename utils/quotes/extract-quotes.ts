@@ -45,7 +45,6 @@ interface Attribution {
 }
 
 const POS = (p: number, i: number) => p * 1_000_000 + i;
-const MASK = '\u2063';
 
 /** Direct quotations with resolved speakers. */
 export function extractQuotes(
@@ -78,14 +77,21 @@ export function extractQuotesDetailed(
     for (let m = alone.exec(par); m; m = alone.exec(par)) surnames.add(m[1].toLowerCase());
   const lex = { ...lexiconFor(lang), surnames };
   // Quote interiors hidden, so sentence ends inside quotes do not cut the sentence around them.
-  const masked = paragraphs.map((par) => par);
+  // Interiors become spaces: same offsets, no words, no full stops.
+  const interiors = new Map<number, [number, number][]>();
   for (const q of marked) {
     for (const pc of q.pieces) {
-      const a = pc.open + 1;
-      const m = masked[pc.p];
-      masked[pc.p] = m.slice(0, a) + MASK.repeat(Math.max(0, pc.close - a)) + m.slice(pc.close);
+      if (!interiors.has(pc.p)) interiors.set(pc.p, []);
+      interiors.get(pc.p)!.push([pc.open + 1, pc.close]);
     }
   }
+  const masked = paragraphs.map((par, p) => {
+    const list = interiors.get(p);
+    if (!list) return par;
+    const chars = par.split('');
+    for (const [a, b] of list) for (let i = Math.max(0, a); i < b; i++) chars[i] = ' ';
+    return chars.join('');
+  });
   const ctx = new Context(paragraphs, lex);
   ctx.masked = masked;
   // Words written with a capital inside sentences: names, as opposed to any word that starts a sentence.
@@ -97,15 +103,21 @@ export function extractQuotesDetailed(
     if (!byPara.has(p)) byPara.set(p, []);
     byPara.get(p)!.push(q);
   }
+  const hiddenBy = new Map<number, [number, number][]>();
+  for (const q of marked) {
+    for (const pc of q.pieces) {
+      if (!hiddenBy.has(pc.p)) hiddenBy.set(pc.p, []);
+      hiddenBy.get(pc.p)!.push([pc.open, pc.close]);
+    }
+  }
+  for (const list of hiddenBy.values()) list.sort((x, y) => x[0] - y[0]);
   const out: DetailedQuote[] = [];
   for (let p = 0; p < paragraphs.length; p++) {
     const par = paragraphs[p];
     const starts = sentenceStarts(par, masked[p], lex);
     const quotes = (byPara.get(p) ?? []).slice();
     // Pieces of quotes that started in an earlier paragraph are not sentence text either.
-    const hidden = marked.flatMap((q) =>
-      q.pieces.filter((pc) => pc.p === p).map((pc) => [pc.open, pc.close] as const),
-    );
+    const hidden = hiddenBy.get(p) ?? [];
     for (let s = 0; s < starts.length; s++) {
       const s0 = starts[s];
       const s1 = s + 1 < starts.length ? starts[s + 1] : par.length;
@@ -154,15 +166,28 @@ function speakersOf(quotes: DetailedQuote[]): Speaker[] {
   return speakers;
 }
 
+/** Index of the first token that starts at or after `at`. */
+function lowerBound(toks: Token[], at: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Ranges of [s0, s1) outside the hidden ranges (quote pieces, marks included). */
 function textGaps(
   s0: number,
   s1: number,
+  /** Sorted by start. */
   hidden: readonly (readonly [number, number])[],
 ): [number, number][] {
   const out: [number, number][] = [];
   let a = s0;
-  for (const [o, c] of [...hidden].sort((x, y) => x[0] - y[0])) {
+  for (const [o, c] of hidden) {
     if (c < s0 || o >= s1) continue;
     if (o > a) out.push([a, Math.min(o, s1)]);
     a = Math.max(a, c + 1);
@@ -181,6 +206,20 @@ class Context {
   /** Paragraphs with quote interiors hidden. */
   masked: string[] = [];
   midCaps = new Set<string>();
+  private tokenCache = new Map<number, Token[]>();
+
+  /** Tokens of paragraph p within [a, b), quote interiors left out; each paragraph is tokenized once. */
+  tokensIn(p: number, a: number, b: number): Token[] {
+    let all = this.tokenCache.get(p);
+    if (!all) {
+      all = tokenize(this.masked[p]);
+      this.tokenCache.set(p, all);
+    }
+    const first = lowerBound(all, a);
+    let end = lowerBound(all, b);
+    while (end > first && all[end - 1].end > b) end--;
+    return all.slice(first, end);
+  }
 
   constructor(
     readonly paragraphs: string[],
@@ -192,7 +231,7 @@ class Context {
     const par = this.paragraphs[p];
     this.registerNames(p, gaps);
     for (const [a, b] of gaps) {
-      const toks = tokenize(par, a, b);
+      const toks = this.tokensIn(p, a, b);
       const cues = findCues(toks, this.lex, 0, toks.length);
       if (!cues.length) {
         const at = toks[1]?.text === ':' ? 2 : 0; // "Europapolitik: Die SPD will …"
@@ -218,7 +257,7 @@ class Context {
   registerNames(p: number, gaps: [number, number][]) {
     const par = this.paragraphs[p];
     for (const [a, b] of gaps) {
-      const toks = tokenize(par, a, b);
+      const toks = this.tokensIn(p, a, b);
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i];
         if (!t.word || !(t.cap || this.lex.det.has(t.lower))) continue;
@@ -406,8 +445,7 @@ class Context {
       s0,
       ...(this.accepted.get(first.p) ?? []).filter((c) => c < first.open).map((c) => c + 1),
     );
-    const visible = (pp: number, a: number, b: number) =>
-      tokenize(this.masked[pp], a, b).filter((t) => t.text !== MASK);
+    const visible = (pp: number, a: number, b: number) => this.tokensIn(pp, a, b);
     const leftToks = first.open >= 0 ? visible(first.p, leftFrom, first.open) : [];
     const lastPar = this.paragraphs[last.p];
     let sentenceEnd = lastPar.length;

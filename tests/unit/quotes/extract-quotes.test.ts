@@ -192,3 +192,65 @@ describe('output', () => {
     );
   });
 });
+
+describe('robustness', () => {
+  it('never throws on random text full of marks, and returns well-formed quotes', () => {
+    const words = [
+      'the',
+      'said',
+      'Tuesday',
+      'città',
+      'Straße',
+      '東京',
+      '😀',
+      '“',
+      '”',
+      '„',
+      '«',
+      '»',
+      '"',
+      "'",
+      '’',
+      '‘',
+      '‚',
+      '「',
+      '」',
+      '\u200b',
+      '\u202e',
+      '-',
+      '—',
+      ',',
+      '.',
+      ':',
+      'sagte',
+      'er',
+      'ha detto',
+      'explique-t-il',
+      'Merkel:',
+      'Mr.',
+      '(',
+      ')',
+      'Anna Schmidt',
+    ];
+    let seed = 20240504;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let c = 0; c < 400; c++) {
+      const paragraphs = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () =>
+        Array.from({ length: Math.floor(rnd() * 60) }, () => words[Math.floor(rnd() * words.length)]).join(
+          rnd() < 0.8 ? ' ' : '',
+        ),
+      );
+      const lang = ['en', 'de', 'it', 'fr', 'es', null, 'ja'][Math.floor(rnd() * 7)];
+      const { quotes, speakers } = extractQuotes(paragraphs, lang);
+      for (const q of quotes) {
+        expect(typeof q.text).toBe('string');
+        expect(q.paragraph).toBeGreaterThanOrEqual(0);
+        expect(q.paragraph).toBeLessThan(paragraphs.length);
+      }
+      expect(speakers.reduce((n, s) => n + s.quotes, 0)).toBe(quotes.filter((q) => q.speaker).length);
+    }
+  });
+});
