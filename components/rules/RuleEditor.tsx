@@ -37,18 +37,20 @@ function draftRule(site: string, selectors: string, check: SelectorCheck) {
 }
 
 function PreviewColumn({
+  name,
   title,
   paras,
   other,
   mark,
 }: {
+  name: 'before' | 'after';
   title: string;
   paras: string[];
   other: Set<string>;
   mark: string;
 }) {
   return (
-    <div class={`preview-col preview-${mark}`}>
+    <div class={`preview-col preview-${name}`}>
       <h3>{title}</h3>
       {paras.map((p, i) => (
         <p key={i} class={other.has(p) ? undefined : mark}>
@@ -125,8 +127,20 @@ export function RuleEditor(props: RuleEditorProps) {
           <p class="error">{preview.error}</p>
         ) : (
           <div class="preview-cols">
-            <PreviewColumn title={t('rulesBefore')} paras={preview.before} other={after} mark="gone" />
-            <PreviewColumn title={t('rulesAfter')} paras={preview.after} other={before} mark="added" />
+            <PreviewColumn
+              name="before"
+              title={t('rulesBefore')}
+              paras={preview.before}
+              other={after}
+              mark="gone"
+            />
+            <PreviewColumn
+              name="after"
+              title={t('rulesAfter')}
+              paras={preview.after}
+              other={before}
+              mark="added"
+            />
           </div>
         )}
       </div>

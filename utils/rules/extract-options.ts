@@ -20,9 +20,19 @@ export function extractOptionsFor(
   };
 }
 
+/** The post-clean steps of the engine (utils/extract/post-clean.ts) report under these ids, outside the rules. */
+const POST_CLEAN_REASONS: Record<string, string> = {
+  'duplicate-headline': 'The headline (or kicker) repeated inside the article text',
+  'duplicate-standfirst': 'The standfirst repeated inside the article text',
+  'byline-line': 'The byline line, shown above the article instead',
+};
+
 /** Each rule's reason, by id, for "what was removed". */
 export function ruleReasons(userRules: CleanRule[] = []): Map<string, string> {
-  return new Map([...GENERIC_RULES, ...SITE_RULES, ...userRules].map((r) => [r.id, r.why]));
+  return new Map([
+    ...Object.entries(POST_CLEAN_REASONS),
+    ...[...GENERIC_RULES, ...SITE_RULES, ...userRules].map((r): [string, string] => [r.id, r.why]),
+  ]);
 }
 
 /** The rule ids restored for good on a host (its base domain's entries cover it). */

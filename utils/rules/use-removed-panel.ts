@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { RemovedPanelProps } from '@/components/rules/RemovedPanel';
 import type { Translate } from '../extension/i18n';
 import { sendMessage } from '../extension/send-message';
+import { toCleanRules } from '../extension/user-rules';
 import type { Article } from '../extract/types';
 import { getSettings } from '../settings';
 import { restoredFor, ruleReasons } from './extract-options';
@@ -26,7 +27,7 @@ export function useRemovedPanel(options: {
   const [busy, setBusy] = useState(false);
   const [pickNotice, setPickNotice] = useState<string | null>(null);
   useEffect(() => {
-    void getSettings().then((s) => setReasons(ruleReasons(fromSettingsRules(s.userRules))));
+    void getSettings().then((s) => setReasons(ruleReasons(toCleanRules(s.userRules))));
     void getRestored().then(setRemembered);
   }, []);
   const host = useMemo(() => {

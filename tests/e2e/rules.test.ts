@@ -1,0 +1,244 @@
+// The reader's own rules in real Chromium with the built extension: the element picker, the options editor's live
+// preview and validation, "what was removed" with restore, import of a shared rule file, truncation warnings and the
+// clean view of a selection. Pages are ours, served on 127.0.0.1 by this file.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articlePage, type ExtensionBrowser, launchExtension, type PageServer, servePages } from './helpers';
+
+const ARTICLE = '/news/2024/03/05/harbour-council-approves-tide-barrier.html';
+const PAYWALLED = '/news/2024/03/07/the-barrier-budget.html';
+const CONTEST = 'Send us your best photograph of the old port before the works begin';
+const POLL = 'Tell us what you think about the barrier in the comments below the map';
+const SHARE = 'Forward this story to a neighbour who lives by the water';
+
+const page = articlePage({
+  extraBody: '',
+}).replace(
+  '<p>Engineers estimate',
+  `<div class="harbour-contest">${CONTEST}.</div>
+<div class="reader-poll">${POLL}.</div>
+<div class="share-tools">${SHARE}.</div>
+<p>Engineers estimate`,
+);
+const paywalled = articlePage({ title: 'What the barrier will cost' }).replace(
+  '</article>',
+  '<p class="cut">Subscribe to continue reading this article and every story of the Daily Harbour.</p></article>',
+);
+
+declare const chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+
+let b: ExtensionBrowser;
+let server: PageServer;
+let tab: { page: Page; tabId: number };
+
+const stored = (key: string) => b.sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+
+async function cleanViewText(tabId: number, query = ''): Promise<{ reader: Page; text: string }> {
+  const reader = b.watch(await b.context.newPage());
+  await reader.goto(b.extensionUrl(`reader.html?tabId=${tabId}${query}`));
+  await reader.waitForSelector('.article-body');
+  return { reader, text: (await reader.textContent('.article-body')) ?? '' };
+}
+
+beforeAll(async () => {
+  server = await servePages({ [ARTICLE]: page, [PAYWALLED]: paywalled });
+  b = await launchExtension();
+  tab = await b.openTab(server.url(ARTICLE));
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+describe("the reader's own rules", () => {
+  it('element picker: a click on the page saves a rule for the site, and the clean view no longer shows it', async () => {
+    const before = await cleanViewText(tab.tabId);
+    expect(before.text).toContain(CONTEST);
+    await before.reader.close();
+
+    const popup = b.watch(await b.context.newPage());
+    await popup.goto(b.extensionUrl(`popup.html?tabId=${tab.tabId}`));
+    await popup.click('button.pick-element');
+    await tab.page.waitForSelector('#nitido-picker .bar');
+    await tab.page.click('.harbour-contest');
+    const selector = tab.page.locator('#nitido-picker input');
+    expect(await selector.inputValue()).toBe('div.harbour-contest');
+    expect(await tab.page.textContent('#nitido-picker .msg')).toContain('Hide 1 element');
+    await tab.page.click('#nitido-picker button[data-action="hide"]');
+    await tab.page.waitForSelector('#nitido-picker[data-saved="true"]', { state: 'attached' });
+    expect(await stored('settings')).toMatchObject({
+      userRules: [{ site: '127.0.0.1', remove: ['div.harbour-contest'] }],
+    });
+    // The page itself is left as it was.
+    expect(await tab.page.isVisible('.harbour-contest')).toBe(true);
+
+    const after = await cleanViewText(tab.tabId);
+    expect(after.text).not.toContain(CONTEST);
+    expect(after.text).toContain('Engineers estimate the barrier');
+    await after.reader.close();
+    await tab.page.click('#nitido-picker button[data-action="cancel"]');
+    expect(await tab.page.$('#nitido-picker')).toBeNull();
+  });
+
+  it('what was removed: blocks by rule with their reason; restore brings one back, remembered per site', async () => {
+    const { reader, text } = await cleanViewText(tab.tabId);
+    expect(text).not.toContain(CONTEST);
+    expect(text).not.toContain('Advertisement');
+    const mine = reader.locator('.removed-group[data-rule="user:127.0.0.1"]');
+    await mine.locator('summary').click();
+    expect(await mine.locator('.removed-block').textContent()).toContain(CONTEST);
+    // The generic rules' removals are listed too, with the reason a reader can read.
+    const groups = await reader.$$eval('.removed-group', (els) =>
+      els.map((el) => ({
+        rule: el.getAttribute('data-rule'),
+        why: el.querySelector('.removed-why')?.textContent,
+      })),
+    );
+    expect(groups.length).toBeGreaterThan(1);
+    for (const g of groups) expect(g.why && g.why !== g.rule, JSON.stringify(g)).toBe(true);
+
+    await reader.check('.removed-remember input');
+    await mine.locator('button').click();
+    await reader.waitForFunction(
+      (t) => document.querySelector('.article-body')?.textContent?.includes(t),
+      CONTEST,
+    );
+    expect(await reader.textContent('.article-body')).not.toContain('Advertisement');
+    expect(await stored('restoredRules')).toEqual({ '127.0.0.1': ['user:127.0.0.1'] });
+    expect(await reader.textContent('.removed-restored')).toContain('always on this site');
+
+    // Remembered: a new clean view of the page keeps it.
+    const again = await cleanViewText(tab.tabId);
+    expect(again.text).toContain(CONTEST);
+    await again.reader.close();
+
+    // "Remove again" forgets it.
+    await reader.click('.removed-restored button');
+    await reader.waitForFunction(
+      (t) => !document.querySelector('.article-body')?.textContent?.includes(t),
+      CONTEST,
+    );
+    expect(await stored('restoredRules')).toEqual({});
+    await reader.close();
+  });
+
+  it('options editor: a bad selector is refused with a message; a good one shows the article before and after', async () => {
+    const options = b.watch(await b.context.newPage());
+    await options.goto(b.extensionUrl(`options.html?tabId=${tab.tabId}&site=127.0.0.1`));
+    await options.waitForSelector('.preview-cols');
+    expect(await options.inputValue('input[name="rule-site"]')).toBe('127.0.0.1');
+    expect(await options.textContent('.preview-before')).toContain(POLL);
+
+    await options.fill('textarea[name="rule-selectors"]', '.reader-poll[');
+    expect(await options.textContent('.rule-error')).toContain('is not a valid CSS selector');
+    expect(await options.isDisabled('.rule-draft button.primary')).toBe(true);
+
+    await options.fill('textarea[name="rule-selectors"]', '.reader-poll');
+    expect(await options.$('.rule-error')).toBeNull();
+    await options.waitForSelector('.preview-before p.gone');
+    expect(await options.textContent('.preview-before p.gone')).toContain(POLL);
+    expect(await options.textContent('.preview-after')).not.toContain(POLL);
+    expect(await options.textContent('.preview-after')).toContain('Engineers estimate the barrier');
+
+    await options.click('.rule-draft button.primary');
+    await options.waitForFunction(() =>
+      document.querySelector('.rule-list')?.textContent?.includes('.reader-poll'),
+    );
+    expect(await stored('settings')).toMatchObject({
+      userRules: [{ site: '127.0.0.1', remove: ['div.harbour-contest', '.reader-poll'] }],
+    });
+    const { reader, text } = await cleanViewText(tab.tabId);
+    expect(text).not.toContain(POLL);
+    await reader.close();
+    await options.close();
+  });
+
+  it('import of a shared rule file: good rules saved and applied, bad ones named; export gives the same format', async () => {
+    const options = b.watch(await b.context.newPage());
+    await options.goto(b.extensionUrl('options.html'));
+    await options.waitForSelector('.rule-editor');
+    expect(await options.textContent('.rule-preview')).toContain('open this editor from a clean view');
+    const file = {
+      format: 'nitido-rules',
+      version: 1,
+      rules: [
+        { sites: ['127.0.0.1'], remove: ['.share-tools'], why: 'Share box' },
+        { sites: ['127.0.0.1'], remove: ['div['] },
+        { sites: ['127.0.0.1'], remove: ['.x'], onload: 'alert(1)' },
+      ],
+    };
+    await options.setInputFiles('input[name="rule-file"]', {
+      name: 'shared-rules.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await options.waitForSelector('.rule-editor .notice');
+    const notice = (await options.textContent('.rule-editor .notice')) ?? '';
+    expect(notice).toContain('1 rules imported.');
+    expect(notice).toContain('Rule 2: "div[" is not a valid CSS selector.');
+    expect(notice).toContain('Rule 3: Unknown field "onload"');
+    expect(await stored('settings')).toMatchObject({
+      userRules: [{ site: '127.0.0.1', remove: ['div.harbour-contest', '.reader-poll', '.share-tools'] }],
+    });
+    const { reader, text } = await cleanViewText(tab.tabId);
+    expect(text).not.toContain(SHARE);
+    expect(text).toContain('Engineers estimate the barrier');
+    await reader.close();
+
+    const download = options.waitForEvent('download');
+    await options.click('.rule-file button');
+    const exported = await download;
+    const stream = await exported.createReadStream();
+    let body = '';
+    for await (const chunk of stream) body += chunk;
+    expect(exported.suggestedFilename()).toBe('nitido-rules.json');
+    expect(JSON.parse(body)).toMatchObject({
+      format: 'nitido-rules',
+      version: 1,
+      rules: [{ sites: ['127.0.0.1'], remove: ['div.harbour-contest', '.reader-poll', '.share-tools'] }],
+    });
+    await options.close();
+  });
+});
+
+describe('truncation warnings and the selection fallback', () => {
+  it('the popup and the clean view say that a paywalled article may be incomplete', async () => {
+    const paid = await b.openTab(server.url(PAYWALLED));
+    const popup = b.watch(await b.context.newPage());
+    await popup.goto(b.extensionUrl(`popup.html?tabId=${paid.tabId}`));
+    await popup.waitForSelector('.truncation-notice');
+    expect(await popup.textContent('.truncation-notice')).toContain('This article may be incomplete');
+    const { reader } = await cleanViewText(paid.tabId);
+    expect(await reader.textContent('.truncation-notice')).toContain('subscribe');
+    // A complete article has no such warning.
+    const { reader: whole } = await cleanViewText(tab.tabId);
+    expect(await whole.$('.truncation-notice')).toBeNull();
+    for (const p of [popup, reader, whole, paid.page]) await p.close();
+  });
+
+  it('the clean view of a text selection shows what was selected', async () => {
+    await tab.page.evaluate(() => {
+      const paras = document.querySelectorAll('article > p');
+      const range = document.createRange();
+      range.setStartBefore(paras[2]);
+      range.setEndAfter(paras[3]);
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    });
+    const { reader, text } = await cleanViewText(tab.tabId, '&selection=1');
+    expect(text).toContain('Anna Verdi');
+    expect(text).toContain('forty million euros');
+    expect(text).not.toContain('harbour council voted on Tuesday');
+    expect(text).not.toContain('fishermen');
+    expect(await reader.textContent('h1.headline')).toContain(
+      'Harbour council approves the new tide barrier',
+    );
+    expect(await reader.$('.removed-panel')).toBeNull();
+    await reader.close();
+  });
+
+  it('no errors in the extension pages', () => {
+    expect(b.errors).toEqual([]);
+  });
+});
