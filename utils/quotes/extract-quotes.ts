@@ -269,6 +269,12 @@ class Context {
           (this.lex.prep.has(toks[i - 1].lower) || this.lex.complement.has(toks[i - 1].lower));
         if (ph.kind === 'name' && ph.name && nameWords(ph.name).length >= 2)
           this.mention(ph, POS(p, t.start), false, !oblique);
+        else if (ph.kind === 'desc' && ph.heads.some((h) => isRoleString(h, this.lex))) {
+          // A person met before, described again by role ("the mayor"), is the latest one for the pronoun
+          // that follows. (A description that matches nobody is not recorded: it often stands for a named
+          // person whose first mention gave no role, "die Autorin".)
+          this.touch(ph, POS(p, t.start));
+        }
         i = ph.end - 1;
       }
     }
