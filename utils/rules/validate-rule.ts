@@ -68,7 +68,50 @@ export function patternProblem(pattern: string): string | null {
   }
   if (new RegExp(pattern, 'u').test(''))
     return `"${pattern}" matches empty text, so it would match everything.`;
+  if (mayBacktrack(pattern))
+    return `"${pattern}" could take too long on a long line (a repeated group that itself repeats or has alternatives, or more than ${MAX_OPEN_REPEATS} open-ended repeats).`;
   return null;
+}
+
+const MAX_OPEN_REPEATS = 3;
+
+/**
+ * Patterns come from shared rule files too, and run on every block of a site's pages: one that backtracks
+ * exponentially ("(\w+\s?)+$", "(a|aa)+") or in a high power of the line's length would freeze the tab. Refused:
+ * a group repeated by * + or {} that holds a repeat or an alternative, and more than MAX_OPEN_REPEATS of * + {n,}.
+ */
+function mayBacktrack(pattern: string): boolean {
+  const groups: boolean[] = []; // per open group: does it hold a repeat or an alternative?
+  let afterRiskyGroup = false;
+  let open = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    const wasRiskyGroup = afterRiskyGroup;
+    afterRiskyGroup = false;
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      i++;
+      if (pattern[i] === '^') i++;
+      if (pattern[i] === ']') i++;
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+    } else if (c === '(') {
+      groups.push(false);
+    } else if (c === ')') {
+      const risky = groups.pop() ?? false;
+      if (risky && groups.length) groups[groups.length - 1] = true;
+      afterRiskyGroup = risky;
+    } else if (c === '|') {
+      if (groups.length) groups[groups.length - 1] = true;
+    } else if (c === '*' || c === '+' || (c === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i)))) {
+      if (wasRiskyGroup) return true;
+      const counted = c === '{' ? (pattern.slice(i).match(/^\{(\d+)(,(\d*))?\}/) as RegExpMatchArray) : null;
+      if (!counted || counted[3] === '') open++;
+      if (open > MAX_OPEN_REPEATS) return true;
+      if (groups.length) groups[groups.length - 1] = true;
+    }
+  }
+  return false;
 }
 
 function newId(site: string): string {
