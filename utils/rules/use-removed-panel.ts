@@ -9,7 +9,7 @@ import type { Article } from '../extract/types';
 import { getSettings } from '../settings';
 import { restoredFor, ruleReasons } from './extract-options';
 import { removedGroups } from './removed-groups';
-import { fromSettingsRules, getRestored, type RestoredRules, setRestored } from './user-rules';
+import { getRestored, type RestoredRules, setRestored } from './user-rules';
 import { siteOf } from './validate-rule';
 
 export function useRemovedPanel(options: {

@@ -229,7 +229,7 @@ describe('selectorFor (element picker)', () => {
 
 describe('selectionArticle (manual fallback)', () => {
   it('gives the clean view of the selected paragraphs only, sanitized', () => {
-    const page = PAGE.replace('${x}', '').replace(
+    const page = PAGE.replace(
       '</article>',
       '<p id="extra" onclick="alert(1)">A selected <b>line</b> with <a href="/more">a link</a>.</p></article>',
     );
