@@ -13,6 +13,7 @@ import {
   MESSAGE_ORIGIN,
   type Message,
   parseMessage,
+  type SenderInfo,
   senderAllowed,
 } from '@/utils/messages';
 
@@ -109,10 +110,11 @@ describe('every message type is validated', () => {
   });
 
   it.each(Object.entries(VALID))('%s: fields that are not part of the message are dropped', (_, message) => {
-    const parsed = parseMessage({ ...message, code: 'alert(1)', __proto__: { polluted: 1 } }) as Record<
-      string,
-      unknown
-    >;
+    const parsed = parseMessage({
+      ...message,
+      code: 'alert(1)',
+      __proto__: { polluted: 1 },
+    }) as unknown as Record<string, unknown>;
     expect(parsed.code).toBeUndefined();
     expect(Object.keys(parsed).every((k) => k in message)).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -127,7 +129,7 @@ describe('every message type is validated', () => {
   it.each([
     ['an unknown type', { type: 'eval', code: '1' }],
     ['a type with different case', { type: 'Extract', tabId: 1 }],
-    ['a type that is an object', { type: { toString: () => 'extract' }, tabId: 1 }],
+    ['a type that is an object', { type: { toString: (): string => 'extract' }, tabId: 1 }],
     ['the content-script-only run-extractor', { type: 'run-extractor' }],
     ['a url that is not http(s)', { ...VALID.detected, url: 'chrome://settings' }],
     ['a url that is too long', { ...VALID.detected, url: `https://a.example/${'x'.repeat(9000)}` }],
@@ -213,7 +215,7 @@ describe('senders', () => {
 
   it('the content script obeys only our background', () => {
     expect(isRunExtractor({ type: 'run-extractor', rules: [] }, { id: ID }, ID)).toBe(true);
-    for (const sender of Object.values(SENDERS).filter((x) => x.id !== ID || 'tab' in x)) {
+    for (const sender of (Object.values(SENDERS) as SenderInfo[]).filter((x) => x.id !== ID || x.tab)) {
       expect(isRunExtractor({ type: 'run-extractor', rules: [] }, sender, ID)).toBe(false);
     }
     expect(isRunExtractor({ type: 'run-extractor' }, undefined, ID)).toBe(false);
