@@ -475,7 +475,7 @@ class Context {
     if (!attr && right) attr = right;
     if (!attr && left && left.strength === 'adjacent') attr = left;
     if (!attr && left) attr = left;
-    if (!attr) attr = laterCue(lastPar, rightExt, lex);
+    if (!attr) attr = laterCue(lastPar, rightExt, lex, first.p === last.p ? leftToks : []);
     if (!attr && words >= 2 && [...leftToks, ...rightExt].some((t) => lex.reported.has(t.lower))) {
       // Reported speech (German Konjunktiv I: "Der Niederländer sei „nicht aggressiv oder so“"): the last speaker.
       attr = { phrase: IMPLICIT, par, toks: leftToks, strength: 'sentence', end: 0 };
@@ -684,10 +684,12 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
     return sentenceSubject(par, toks, j, lex) ?? IMPLICIT;
   // A relative clause: ", die die Gefahr … beschwören" — the subject is the phrase before the comma.
   for (let r = j; r >= Math.max(1, j - 8); r--) {
+    if (!toks[r].word && /^[„“”"«»‚‘’]$/.test(toks[r].text)) continue;
     if (!toks[r].word && toks[r].text !== ',') break;
     if (toks[r].word && lex.relative.has(toks[r].lower) && toks[r - 1].text === ',') {
+      // The longest phrase that ends at the comma ("Rhetorik des Verbandes der Veteranen, die …").
       for (let k = Math.max(0, r - 14); k < r - 1; k++) {
-        if (k > 0 && !boundaryBefore(toks[k - 1], lex)) continue;
+        if (!toks[k].word || lex.prep.has(toks[k].lower)) continue;
         const ph = parsePhrase(par, toks, k, lex);
         if (ph && ph.end === r - 1 && ph.kind !== 'pronoun') return ph;
       }
@@ -852,7 +854,7 @@ function rightAttribution(par: string, toks: Token[], lex: Lexicon): Attribution
     ) {
       return { phrase: ph, par, toks, strength: 'adjacent', end: ph.end };
     }
-    return { phrase: IMPLICIT, par, toks, strength: 'adjacent', end: after };
+    if (lex.dropsSubject) return { phrase: IMPLICIT, par, toks, strength: 'adjacent', end: after };
   }
   if (k > i && cues.length) {
     // An auxiliary first, the participle later: ", hatte VW-Chef Winterkorn in einem Interview erklärt"
@@ -876,7 +878,7 @@ function rightAttribution(par: string, toks: Token[], lex: Lexicon): Attribution
 }
 
 /** A cue later in the sentence after the quote: "„…“ hätten „…“, so Murtha", "„…“ gebe es auch, sagte X" (weaker). */
-function laterCue(par: string, toks: Token[], lex: Lexicon): Attribution | null {
+function laterCue(par: string, toks: Token[], lex: Lexicon, before: Token[] = []): Attribution | null {
   // "…, so Murtha": the after-quote evidential of a later quote in the same sentence.
   for (let i = 1; i < toks.length; i++) {
     if (lex.afterEv.has(toks[i].lower) && toks[i - 1].text === ',') {
@@ -886,8 +888,11 @@ function laterCue(par: string, toks: Token[], lex: Lexicon): Attribution | null 
   }
   const cues = findCues(toks, lex, 0, toks.length);
   if (!cues.length) return null;
-  const first = cues[0];
-  return { phrase: subjectAround(par, toks, first, lex), par, toks, strength: 'sentence', end: first + 1 };
+  // The subject may stand before the quote: ", die die Gefahr einer „Invasion …“ beschwören".
+  const QUOTE: Token = { text: '“', lower: '“', start: 0, end: 0, word: false, cap: false };
+  const whole = [...before, QUOTE, ...toks];
+  const first = cues[0] + before.length + 1;
+  return { phrase: subjectAround(par, whole, first, lex), par, toks: whole, strength: 'sentence', end: first + 1 };
 }
 
 /** Attribution before the opening mark: "X said:", "Merkel:", "Secondo X,", or a cue in the sentence. */

@@ -35,6 +35,7 @@ export interface LanguageData {
   sourcePrepositions: string[];
   adjectivesFollowNoun: boolean;
   nonNameEndings: string[];
+  dropsSubject: boolean;
 }
 
 /** The merged, look-up-ready form of one or more languages' data. */
@@ -86,6 +87,8 @@ export interface Lexicon {
   adjectivesAfter: boolean;
   /** Endings of capitalised words that start a sentence rather than a name ("Hosting Cook at …"). */
   nonNameEndings: string[];
+  /** The language may leave the subject out ("«…», ha aggiunto"), so a lone verb is an attribution. */
+  dropsSubject: boolean;
 }
 
 const DATA = languages as unknown as Record<string, LanguageData>;
@@ -166,6 +169,7 @@ function build(list: LanguageData[]): Lexicon {
     sourcePreps: new Set(all((l) => l.sourcePrepositions)),
     adjectivesAfter: list.some((l) => l.adjectivesFollowNoun),
     nonNameEndings: all((l) => l.nonNameEndings),
+    dropsSubject: list.some((l) => l.dropsSubject),
     genitive: new Set(all((l) => l.genitiveDeterminers)),
     particleRuns: all((l) => l.nameParticles)
       .map((w) => w.split(/\s+/))
