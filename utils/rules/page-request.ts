@@ -1,6 +1,6 @@
 // What the background may ask of the on-demand script in a tab (entrypoints/extractor.ts), besides a plain
 // extraction: one with the reader's rules, the clean view of the selection, or the element picker.
-import type { Article, CleanRule } from '../extract';
+import { type Article, type CleanRule, sanitizeHtml } from '../extract';
 import { extractOptionsFor, restoredFor } from './extract-options';
 import { startPicker } from './picker';
 import { selectionArticle } from './selection-article';
@@ -26,11 +26,18 @@ const plain = (article: Article): Article => JSON.parse(JSON.stringify(article))
 const MAX_BLOCKS_PER_RULE = 20;
 const MAX_BLOCK_HTML = 20_000;
 
-function trimRemoved(article: Article): Article {
+/**
+ * Removed blocks are page HTML: sanitized here, in the page, like the article. Parsing handler-laden HTML in an
+ * extension page (even inertly, in DOMPurify's DOMParser document) makes Chrome report CSP violations there.
+ */
+function trimRemoved(article: Article, win: Window): Article {
   if (article.removedBlocks) {
     article.removedBlocks = article.removedBlocks.map(({ rule, html }) => ({
       rule,
-      html: html.slice(0, MAX_BLOCKS_PER_RULE).map((h) => (h.length > MAX_BLOCK_HTML ? '' : h)),
+      html: html
+        .slice(0, MAX_BLOCKS_PER_RULE)
+        .map((h) => (h.length > MAX_BLOCK_HTML ? '' : sanitizeHtml(h, win)))
+        .filter((h) => h.trim()),
     }));
   }
   return article;
@@ -58,7 +65,7 @@ export function runPageRequest(
     const options = extractOptionsFor(host, request.rules, exclude);
     if (request.kind === 'extract') {
       const res = extract(options);
-      return res.ok && 'article' in res ? { ok: true, article: trimRemoved(res.article) } : res;
+      return res.ok && 'article' in res ? { ok: true, article: trimRemoved(res.article, win) } : res;
     }
     const article = selectionArticle(win, { ...options, keepRemoved: false });
     return article
