@@ -4,7 +4,7 @@ import { extractArticle } from '../../utils/extract';
 import { checkLimits } from '../../utils/extract/limits';
 import { decodeHtml } from './decode-html';
 import type { Printed } from './format-article';
-import { parseHtml } from './parse-html';
+import { closeDocument, parseHtml } from './parse-html';
 import { unpackBytes } from './read-input';
 
 const attr = (tag: string, name: string): string | null => {
@@ -56,6 +56,6 @@ export function extractFromBytes(file: string, bytes: Buffer, url: string | null
     return { file, ...extractArticle(doc, pageUrl) };
   } finally {
     // Frees the window's memory now: a run over hundreds of files stays small.
-    doc.defaultView?.close();
+    closeDocument(doc);
   }
 }

@@ -121,8 +121,19 @@ export function flattenHtml(html: string, maxDepth = FLATTEN_DEPTH): string {
  * jsdom's console (CSS it cannot parse, and the like) is silenced: the page's problems are not ours to print.
  */
 export function parseHtml(html: string, url: string): Document {
-  const source = estimateDepth(html, FLATTEN_DEPTH) > FLATTEN_DEPTH ? flattenHtml(html) : html;
+  const text = wellFormed(html);
+  const source = estimateDepth(text, FLATTEN_DEPTH) > FLATTEN_DEPTH ? flattenHtml(text) : text;
   return new JSDOM(source, { url: safeUrl(url), virtualConsole: new VirtualConsole() }).window.document;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Lone surrogates become U+FFFD, as a browser's decoder would have made them: parse5's tokenizer throws a
+ * RangeError on some (in a comment, next to another). Bytes decoded from a file never have them; strings may.
+ */
+function wellFormed(html: string): string {
+  return LONE_SURROGATE.test(html) ? html.replace(LONE_SURROGATE, '\ufffd') : html;
 }
 
 function safeUrl(url: string): string {
@@ -130,5 +141,17 @@ function safeUrl(url: string): string {
     return new URL(url).href;
   } catch {
     return 'about:blank';
+  }
+}
+
+/**
+ * Frees a parsed page's window. jsdom's close() can throw on pages whose frames it miscounts (a page with
+ * <iframe>s in odd places); the page is done with either way.
+ */
+export function closeDocument(doc: Document | null | undefined): void {
+  try {
+    doc?.defaultView?.close();
+  } catch {
+    /* nothing left to free that the garbage collector will not */
   }
 }

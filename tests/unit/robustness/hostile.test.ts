@@ -1,7 +1,7 @@
 // Hostile pages through the engine: the Article's HTML must be inert, its title and byline plain text.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../../bin/lib/parse-html';
+import { closeDocument, parseHtml } from '../../../bin/lib/parse-html';
 import { extractArticle } from '../../../utils/extract';
 import { HOSTILE_PAGES, PWNED_FLAG } from '../../fixtures/hostile/vectors';
 
@@ -122,6 +122,6 @@ describe('hostile pages', () => {
     }
     if (hostile.expectTitle) expect(article.title).toBe(hostile.expectTitle);
     if (hostile.expectByline) expect(article.byline).toBe(hostile.expectByline);
-    doc.defaultView?.close();
+    closeDocument(doc);
   });
 });
