@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PAGES, PWNED_FLAG } from '../fixtures/hostile/vectors';
-import { type ExtensionBrowser, launchExtension, type PageServer, servePages } from './helpers';
+import { articlePage, type ExtensionBrowser, launchExtension, type PageServer, servePages } from './helpers';
 
 let b: ExtensionBrowser;
 let server: PageServer;
@@ -144,6 +144,39 @@ describe('hostile pages read live (popup.html?tabId=N, reader.html?tabId=N)', ()
     expect(pwnedHits).toEqual([]);
     await popup.close();
     await reader.close();
+  });
+});
+
+describe('what was removed (page HTML shown again in the clean view)', () => {
+  it('removed blocks full of handlers are shown inert', async () => {
+    const JS = `window.${PWNED_FLAG}=1`;
+    const path = '/news/2024/05/05/removed-blocks-with-handlers.html';
+    server.set(
+      path,
+      articlePage({ title: 'Removed blocks with handlers' })
+        .replace(
+          '<span class="ad-label">Advertisement</span>',
+          `<span class="ad-label" onmouseover="${JS}">Advertisement</span><img src="x" onerror="${JS}"><a href="javascript:${JS}">ad</a><iframe srcdoc="<script>parent.${PWNED_FLAG}=1</script>"></iframe>`,
+        )
+        .replace(
+          '<h3>Sign up for our newsletter</h3>',
+          `<h3 onclick="${JS}">Sign up for our newsletter</h3><svg onload="${JS}"></svg>`,
+        ),
+    );
+    const { page: source, tabId } = await b.openTab(server.url(path));
+    const reader = await watchPage(await b.context.newPage(), server.origin);
+    await reader.goto(b.extensionUrl(`reader.html?tabId=${tabId}`));
+    await reader.locator('.article-body').waitFor();
+    const groups = reader.locator('.removed-panel details.removed-group');
+    await groups.first().waitFor();
+    // Open every group, so whatever they hold is laid out and its images load.
+    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).locator('summary').click();
+    expect(await reader.locator('.removed-block').count()).toBeGreaterThan(0);
+    await reader.waitForTimeout(300);
+    expectClean(await inspect(reader), 'reader, removed blocks open');
+    expect(pwnedHits).toEqual([]);
+    await reader.close();
+    await source.close();
   });
 });
 

@@ -247,7 +247,14 @@ class Context {
         return;
       }
       const phrase = subjectAround(par, toks, cues[0], this.lex);
-      if (!phrase || phrase === IMPLICIT || (phrase.kind === 'desc' && !personDesc(phrase, this.lex))) return;
+      const t0 = toks[cues[0]].lower;
+      const source = [...this.lex.evBefore, ...this.lex.sourceCues].some((ph) => ph[0] === t0);
+      if (
+        !phrase ||
+        phrase === IMPLICIT ||
+        (phrase.kind === 'desc' && !source && !personDesc(phrase, this.lex))
+      )
+        return;
       const entity = this.resolve(phrase, POS(p, toks[cues[0]].start));
       if (entity) this.lastSpeaker = { entity, p };
       return;
@@ -476,6 +483,14 @@ class Context {
     if (!attr && left && left.strength === 'adjacent') attr = left;
     if (!attr && left) attr = left;
     if (!attr) attr = laterCue(lastPar, rightExt, lex, first.p === last.p ? leftToks : []);
+    if (attr && !attr.phrase && rightExt.length) {
+      // "Mit den Worten „…“, richtete er …", "With the words “…”, he turned …": the subject after the quote.
+      let k = 0;
+      while (rightExt[k] && !rightExt[k].word) k++;
+      if (rightExt[k] && !lex.pronouns.has(rightExt[k].lower)) k++;
+      const ph = rightExt[k]?.word ? parsePhrase(lastPar, rightExt, k, lex) : null;
+      if (ph && ph.kind !== 'desc') attr = { ...attr, phrase: ph };
+    }
     if (!attr && words >= 2 && [...leftToks, ...rightExt].some((t) => lex.reported.has(t.lower))) {
       // Reported speech (German Konjunktiv I: "Der Niederländer sei „nicht aggressiv oder so“"): the last speaker.
       attr = { phrase: IMPLICIT, par, toks: leftToks, strength: 'sentence', end: 0 };
@@ -652,6 +667,17 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
       if (ph && ph.kind !== 'pronoun') return ph;
     }
   }
+  // Passive voice: "war in den Medien als „…“ bezeichnet worden", "was described as “…” by X".
+  const clause = clauseAround(toks, cue);
+  if (clause.some((k) => lex.passive.has(toks[k].lower))) {
+    for (const preps of [lex.agentPreps, lex.sourcePreps]) {
+      for (const k of clause) {
+        if (!toks[k].word || !preps.has(toks[k].lower)) continue;
+        const ph = parsePhrase(par, toks, k + 1, lex);
+        if (ph && ph.kind !== 'pronoun') return ph;
+      }
+    }
+  }
   // A participle at the clause end with its auxiliary earlier ("hat … erklärt", "wird … zitiert"): the
   // subject sits around the auxiliary.
   let v = cue;
@@ -684,7 +710,7 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
     return sentenceSubject(par, toks, j, lex) ?? IMPLICIT;
   // A relative clause: ", die die Gefahr … beschwören" — the subject is the phrase before the comma.
   for (let r = j; r >= Math.max(1, j - 8); r--) {
-    if (!toks[r].word && /^[„“”"«»‚‘’]$/.test(toks[r].text)) continue;
+    if (!toks[r].word && /^[„“”"«»‚‘’\u2063]$/.test(toks[r].text)) continue;
     if (!toks[r].word && toks[r].text !== ',') break;
     if (toks[r].word && lex.relative.has(toks[r].lower) && toks[r - 1].text === ',') {
       // The longest phrase that ends at the comma ("Rhetorik des Verbandes der Veteranen, die …").
@@ -739,6 +765,18 @@ function subjectAround(par: string, toks: Token[], cue: number, lex: Lexicon): P
     if (post.kind === 'pronoun' || bare) return post;
   }
   return pre ?? post;
+}
+
+/** Token indices of the clause around toks[at]: up to the nearest comma, colon, semicolon or quote mark. */
+function clauseAround(toks: Token[], at: number): number[] {
+  const stop = (t: Token) => /^[,;:„“”"«»]$/.test(t.text);
+  let a = at;
+  while (a > 0 && !stop(toks[a - 1])) a--;
+  let b = at;
+  while (b + 1 < toks.length && !stop(toks[b + 1])) b++;
+  const out: number[] = [];
+  for (let k = a; k <= b; k++) out.push(k);
+  return out;
 }
 
 /** A word after which a phrase may start (not an article, preposition, adjective or a word of the same phrase). */
@@ -889,10 +927,16 @@ function laterCue(par: string, toks: Token[], lex: Lexicon, before: Token[] = []
   const cues = findCues(toks, lex, 0, toks.length);
   if (!cues.length) return null;
   // The subject may stand before the quote: ", die die Gefahr einer „Invasion …“ beschwören".
-  const QUOTE: Token = { text: '“', lower: '“', start: 0, end: 0, word: false, cap: false };
+  const QUOTE: Token = { text: '\u2063', lower: '\u2063', start: 0, end: 0, word: false, cap: false };
   const whole = [...before, QUOTE, ...toks];
   const first = cues[0] + before.length + 1;
-  return { phrase: subjectAround(par, whole, first, lex), par, toks: whole, strength: 'sentence', end: first + 1 };
+  return {
+    phrase: subjectAround(par, whole, first, lex),
+    par,
+    toks: whole,
+    strength: 'sentence',
+    end: first + 1,
+  };
 }
 
 /** Attribution before the opening mark: "X said:", "Merkel:", "Secondo X,", or a cue in the sentence. */
@@ -902,7 +946,7 @@ function leftAttribution(par: string, toks: Token[], lex: Lexicon, after: Token[
   while (end > 0 && !toks[end - 1].word && /^[\s,(\-–—]$/.test(toks[end - 1].text)) end--;
   const colon = end > 0 && toks[end - 1].text === ':';
   // Separable verbs may close after the quote: "wies … alle Vorwürfe als „haltlos“ zurück".
-  const QUOTE: Token = { text: '“', lower: '“', start: 0, end: 0, word: false, cap: false };
+  const QUOTE: Token = { text: '\u2063', lower: '\u2063', start: 0, end: 0, word: false, cap: false };
   const cues = findCues(colon ? toks : [...toks, QUOTE, ...after], lex, 0, colon ? end - 1 : end);
   // After-evidentials: "X zufolge"
   for (let i = 0; i < end; i++) {

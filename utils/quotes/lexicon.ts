@@ -36,6 +36,8 @@ export interface LanguageData {
   adjectivesFollowNoun: boolean;
   nonNameEndings: string[];
   dropsSubject: boolean;
+  passiveMarkers: string[];
+  agentPrepositions: string[];
 }
 
 /** The merged, look-up-ready form of one or more languages' data. */
@@ -89,6 +91,9 @@ export interface Lexicon {
   nonNameEndings: string[];
   /** The language may leave the subject out ("«…», ha aggiunto"), so a lone verb is an attribution. */
   dropsSubject: boolean;
+  /** Passive voice ("als … bezeichnet worden"): the speaker is the agent (von, by) or the source (in). */
+  passive: Set<string>;
+  agentPreps: Set<string>;
 }
 
 const DATA = languages as unknown as Record<string, LanguageData>;
@@ -170,6 +175,8 @@ function build(list: LanguageData[]): Lexicon {
     adjectivesAfter: list.some((l) => l.adjectivesFollowNoun),
     nonNameEndings: all((l) => l.nonNameEndings),
     dropsSubject: list.some((l) => l.dropsSubject),
+    passive: new Set(all((l) => l.passiveMarkers)),
+    agentPreps: new Set(all((l) => l.agentPrepositions)),
     genitive: new Set(all((l) => l.genitiveDeterminers)),
     particleRuns: all((l) => l.nameParticles)
       .map((w) => w.split(/\s+/))

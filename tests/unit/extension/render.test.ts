@@ -104,3 +104,11 @@ describe('groupQuotes', () => {
     ]);
   });
 });
+
+describe('sanitizeForRender on markup that breaks out of its wrapper', () => {
+  it('drops what lands outside and keeps cleaning what stays inside', () => {
+    const out = sanitizeForRender('<p>kept</p></div><img src="x" onerror="alert(1)"><p>after</p>', win());
+    expect(out).toContain('<p>kept</p>');
+    expect(out).not.toMatch(/onerror|alert/);
+  });
+});
