@@ -49,10 +49,20 @@ export function sanitizeForRender(html: string, win: Window): string {
       if (src && !/^(https?:|data:image\/)/i.test(src)) el.removeAttribute('src');
     }
   });
-  return purify.sanitize(html, {
+  // Parsed inside a <template>, whose contents are inert: Chromium's DOMParser document (DOMPurify's own parse)
+  // starts image loads and fires their error/load events, so a hostile `<img onerror>` met the page's CSP (and
+  // its URL was fetched) before DOMPurify could drop it. In a template nothing loads and nothing fires; DOMPurify
+  // then cleans the tree where it stands. Markup that closes the wrapper early lands outside it and is dropped.
+  const template = win.document.createElement('template');
+  template.innerHTML = `<div>${html}</div>`;
+  const root = template.content.firstElementChild;
+  if (!root) return '';
+  purify.sanitize(root, {
+    IN_PLACE: true,
     FORBID_TAGS,
     FORBID_ATTR,
     ALLOW_DATA_ATTR: false,
     USE_PROFILES: { html: true },
   });
+  return root.innerHTML;
 }
