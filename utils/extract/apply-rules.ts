@@ -369,9 +369,11 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
       }
       if (c.nodeType !== 1) continue;
       const el = c as Element;
+      const cls = el.getAttribute('class');
+      const id = el.getAttribute('id');
       let removed = false;
       for (const k of compiled) {
-        if (k.sel.test(el)) {
+        if (k.sel.test(el, cls, id)) {
           removed = take(k.rule, el);
           break;
         }

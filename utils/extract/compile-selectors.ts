@@ -5,8 +5,8 @@
  */
 
 export interface CompiledSelectors {
-  /** Does the element match one of the simple selectors? */
-  test(el: Element): boolean;
+  /** Does the element match one of the simple selectors? Its class and id may be passed when already read. */
+  test(el: Element, cls?: string | null, id?: string | null): boolean;
   /** Selectors that are not simple, for querySelectorAll. */
   complex: string[];
 }
@@ -108,21 +108,29 @@ export function compileSelectors(selectors: string[]): CompiledSelectors {
     } else if (p.tag && !p.conds.length) tags.add(p.tag);
     else general.push(p);
   }
+  // Single-attribute selectors without a tag ("[role=dialog]", "[hidden]", "[data-ad]"), grouped by attribute so
+  // each attribute is read once per element.
+  const byAttr = new Map<string, Condition[]>();
+  const rest: typeof general = [];
+  for (const g of general) {
+    if (!g.tag && g.conds.length === 1) {
+      const c = g.conds[0];
+      byAttr.set(c.name, [...(byAttr.get(c.name) ?? []), c]);
+    } else rest.push(g);
+  }
+  const attrs = [...byAttr];
   const classRe = classParts.length ? new RegExp(classParts.join('|')) : null;
   const idRe = idParts.length ? new RegExp(idParts.join('|')) : null;
   return {
     complex,
-    test(el: Element) {
+    test(el: Element, cls = el.getAttribute('class'), id = el.getAttribute('id')) {
       if (tags.has(el.localName)) return true;
-      if (classRe) {
-        const cls = el.getAttribute('class');
-        if (cls && classRe.test(cls)) return true;
+      if (classRe && cls && classRe.test(cls)) return true;
+      if (idRe && id && idRe.test(id)) return true;
+      for (const [name, conds] of attrs) {
+        if (el.getAttribute(name) !== null && conds.some((c) => testCondition(el, c))) return true;
       }
-      if (idRe) {
-        const id = el.getAttribute('id');
-        if (id && idRe.test(id)) return true;
-      }
-      for (const g of general) {
+      for (const g of rest) {
         if (g.tag && g.tag !== el.localName) continue;
         if (g.conds.every((c) => testCondition(el, c))) return true;
       }
