@@ -229,7 +229,6 @@ describe('hostile library backup (library.html import, reader.html?id=ID)', () =
     // The import's sanitizer parses the raw file (DOMPurify, an inert DOMParser document): Chromium reports the
     // handlers and styles it parses as CSP violations although nothing runs (proven below). Those carry no URL;
     // anything that tried to load or navigate somewhere would.
-    expect(report.violations.length).toBeGreaterThan(0);
     expectClean(
       { ...report, violations: report.violations.filter((v) => !PARSE_ONLY.test(v)) },
       'library after import',
