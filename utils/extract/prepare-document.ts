@@ -59,7 +59,9 @@ function absolutizeSrcset(srcset: string, base: string): string {
 
 function revealLazyImage(img: Element) {
   const src = img.getAttribute('src');
-  if (isPlaceholderSrc(src)) {
+  const placeholder = isPlaceholderSrc(src);
+  if (!placeholder && !img.hasAttribute('data-srcset') && !img.hasAttribute('data-lazy-srcset')) return;
+  if (placeholder) {
     for (const a of LAZY_SRC) {
       const v = img.getAttribute(a);
       if (v && !isPlaceholderSrc(v)) {
@@ -80,6 +82,13 @@ function revealLazyImage(img: Element) {
     const first = img.getAttribute('srcset')?.trim().split(/\s+/)[0];
     if (first && !isPlaceholderSrc(first)) img.setAttribute('src', first);
   }
+}
+
+function hasPictureChild(parent: Element | null): boolean {
+  for (let c = parent?.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName === 'img' || c.localName === 'picture') return true;
+  }
+  return false;
 }
 
 /** The <img> inside a <noscript>, whether the parser made it markup (no scripting) or text (scripting on). */
@@ -112,7 +121,7 @@ export function prepareDocument(root: Document | Element): void {
     if (prev?.tagName === 'IMG' && isPlaceholderSrc(prev.getAttribute('src'))) {
       prev.replaceWith(real);
       ns.remove();
-    } else if (prev?.tagName === 'IMG' || ns.parentElement?.querySelector(':scope > img, :scope > picture')) {
+    } else if (prev?.tagName === 'IMG' || hasPictureChild(ns.parentElement)) {
       ns.remove(); // the page already shows this picture
     } else {
       ns.replaceWith(real);
