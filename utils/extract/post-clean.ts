@@ -17,7 +17,9 @@ const HEAD_BLOCKS = 12;
 
 /** "by" → "[bB][yY]": the prefix in any case, the names still capitalised. */
 const anyCase = (s: string) =>
-  [...s].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c)).join('');
+  [...s]
+    .map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c))
+    .join('');
 
 const bylineStart = (): RegExp =>
   new RegExp(
@@ -77,7 +79,9 @@ export function postClean(root: Element, ctx: PostCleanContext): void {
     else if (kicker && t === kicker && i < 3) id = 'duplicate-headline';
     else if (
       raw.length < 80 &&
-      ((byline && normalizeBlock(cleanByline(raw) ?? '') === byline) || bylineRe.test(raw) || isBylineLine(raw)) &&
+      ((byline && normalizeBlock(cleanByline(raw) ?? '') === byline) ||
+        bylineRe.test(raw) ||
+        isBylineLine(raw)) &&
       !/[.!?]$/.test(raw)
     )
       id = 'byline-line';

@@ -98,7 +98,7 @@ describe('applyRules', () => {
   });
 
   it('never removes the running text a selector happens to name', () => {
-    const paras = '<p>' + 'Long running text of the article, sentence after sentence. '.repeat(5) + '</p>';
+    const paras = `<p>${'Long running text of the article, sentence after sentence. '.repeat(5)}</p>`;
     const { text } = clean(`<div class="entry-content-read-more">${paras.repeat(4)}</div>`);
     expect(text).toContain('Long running text');
   });
