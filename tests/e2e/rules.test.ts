@@ -86,7 +86,6 @@ describe("the reader's own rules", () => {
     expect(text).not.toContain('Advertisement');
     const mine = reader.locator('.removed-group[data-rule="user:127.0.0.1"]');
     await mine.locator('summary').click();
-    console.log('DEBUG', await mine.innerHTML());
     expect(await mine.locator('.removed-block').textContent()).toContain(CONTEST);
     // The generic rules' removals are listed too, with the reason a reader can read.
     const groups = await reader.$$eval('.removed-group', (els) =>
