@@ -215,6 +215,60 @@ describe('web pages cannot reach the extension', () => {
   });
 });
 
+describe('web pages cannot load or frame our pages', () => {
+  it('fetching, framing or scripting popup/reader/library from a web page fails', async () => {
+    const { page, tabId } = await b.openTab(server.url(ARTICLE));
+    const ours = async () => (await tabUrls()).filter((u) => u.startsWith('chrome-extension://'));
+    const before = await ours();
+    const result = await page.evaluate(
+      async ({ urls }) => {
+        const out: Record<string, string> = {};
+        for (const url of urls) {
+          out[`fetch ${url}`] = await fetch(url).then(
+            () => 'loaded',
+            () => 'refused',
+          );
+          out[`script ${url}`] = await new Promise<string>((resolve) => {
+            const s = document.createElement('script');
+            s.src = url;
+            s.onload = () => resolve('loaded');
+            s.onerror = () => resolve('refused');
+            document.head.append(s);
+          });
+          out[`frame ${url}`] = await new Promise<string>((resolve) => {
+            const f = document.createElement('iframe');
+            f.src = url;
+            f.onload = () => {
+              // A blocked frame shows Chromium's error page, which this origin cannot read either.
+              let readable = false;
+              try {
+                readable = !!f.contentDocument?.querySelector('#app');
+              } catch {
+                readable = false;
+              }
+              resolve(readable ? 'loaded' : 'refused');
+            };
+            document.body.append(f);
+            setTimeout(() => resolve('refused'), 3000);
+          });
+        }
+        return out;
+      },
+      {
+        urls: [
+          `chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`,
+          `chrome-extension://${b.extensionId}/reader.html?tabId=${tabId}`,
+          `chrome-extension://${b.extensionId}/library.html`,
+        ],
+      },
+    );
+    expect(Object.entries(result).filter(([, v]) => v !== 'refused')).toEqual([]);
+    // Nothing was extracted or opened for the page either.
+    expect(await ours()).toEqual(before);
+    await page.close();
+  });
+});
+
 describe('the content script stays out of the page', () => {
   it('on an article: detection reports, and the page sees no mutation, global, message or load', async () => {
     const { page, tabId } = await b.openTab(server.url(ARTICLE));
