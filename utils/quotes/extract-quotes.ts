@@ -395,7 +395,11 @@ class Context {
         if (ph.gender && e.gender && ph.gender !== e.gender && ph.gender !== 'p') continue;
         if (!best || e.lastSubject > best.lastSubject) best = e;
       }
-      if (best) best.last = best.lastSubject = pos;
+      if (best) {
+        best.last = best.lastSubject = pos;
+        // "she said" tells the person's gender, for the pronouns after it.
+        if (!best.gender && (ph.gender === 'm' || ph.gender === 'f') && best.kind === 'name') best.gender = ph.gender;
+      }
       return best;
     }
     // A description: the person whose role (first mention) shares its words, else the description itself.
