@@ -49,6 +49,7 @@ const VALID: Record<Message['type'], Record<string, unknown>> = {
   },
   'start-picker': { type: 'start-picker', tabId: 5 },
   picked: { type: 'picked', selector: 'div.promo' },
+  'read-selection': { type: 'read-selection' },
   'extract-selection': { type: 'extract-selection', tabId: 6 },
 };
 /** Fields a message may leave out. */
@@ -265,7 +266,7 @@ describe('the background, end to end with the fake browser', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('4m');
   });
 
-  it('a picked selector is refused from a tab where the background started no picker', async () => {
+  it('a picked selector or selection is refused from a tab where the background started no picker', async () => {
     startBackground();
     const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
     const [answer] = await fakeBrowser.runtime.onMessage.trigger(VALID.picked, {
@@ -274,5 +275,13 @@ describe('the background, end to end with the fake browser', () => {
       url: 'https://news.example/a',
     });
     expect(answer).toEqual({ ok: false, error: 'No picker runs in this tab.' });
+    const tabsBefore = (await fakeBrowser.tabs.query({})).length;
+    const [read] = await fakeBrowser.runtime.onMessage.trigger(VALID['read-selection'], {
+      id: fakeBrowser.runtime.id,
+      tab,
+      url: 'https://news.example/a',
+    });
+    expect(read).toEqual({ ok: false, error: 'No picker runs in this tab.' });
+    expect((await fakeBrowser.tabs.query({})).length).toBe(tabsBefore);
   });
 });
