@@ -40,6 +40,10 @@ export interface PickedMessage {
   type: 'picked';
   selector: string;
 }
+/** The picker: open the clean view of the region it selected in this tab (the manual fallback). */
+export interface ReadSelectionMessage {
+  type: 'read-selection';
+}
 /** A page asks for the clean view of what is selected in a tab (the manual fallback). */
 export interface ExtractSelectionMessage {
   type: 'extract-selection';
@@ -82,6 +86,7 @@ export type Message =
   | PreviewMessage
   | StartPickerMessage
   | PickedMessage
+  | ReadSelectionMessage
   | ExtractSelectionMessage;
 
 /** Why a tab could not be read: the browser forbids it (chrome://, the web store…) or the extractor failed. */
@@ -99,6 +104,7 @@ export interface ResponseMap {
   preview: ExtractResult;
   'start-picker': { ok: true } | { ok: false; error: string };
   picked: { ok: true; site: string } | { ok: false; error: string };
+  'read-selection': { ok: true } | { ok: false; error: string };
   'extract-selection': ExtractResult;
 }
 export type ResponseFor<M extends Message> = ResponseMap[M['type']];
@@ -112,6 +118,7 @@ export const MESSAGE_ORIGIN: Record<Message['type'], 'content' | 'page'> = {
   preview: 'page',
   'start-picker': 'page',
   picked: 'content',
+  'read-selection': 'content',
   'extract-selection': 'page',
 };
 
@@ -212,6 +219,8 @@ export function parseMessage(x: unknown): Message | null {
       return isTabId(x.tabId) ? { type: 'start-picker', tabId: x.tabId } : null;
     case 'extract-selection':
       return isTabId(x.tabId) ? { type: 'extract-selection', tabId: x.tabId } : null;
+    case 'read-selection':
+      return { type: 'read-selection' };
     case 'picked':
       return isStr(x.selector, 300) && x.selector.trim()
         ? { type: 'picked', selector: x.selector.trim() }

@@ -238,6 +238,25 @@ describe('truncation warnings and the selection fallback', () => {
     await reader.close();
   });
 
+  it("the picker's region: 'Clean view of this part' opens the clean view of that region alone", async () => {
+    const popup = b.watch(await b.context.newPage());
+    await popup.goto(b.extensionUrl(`popup.html?tabId=${tab.tabId}`));
+    await popup.click('button.pick-element');
+    await tab.page.waitForSelector('#nitido-picker .bar');
+    await tab.page.click('article > p:nth-of-type(3)');
+    const opened = b.context.waitForEvent('page', (p) => p.url().includes('selection=1'));
+    await tab.page.click('#nitido-picker button[data-action="read"]');
+    const reader = await opened;
+    await reader.waitForSelector('.article-body p');
+    const text = (await reader.textContent('.article-body')) ?? '';
+    expect(text).toContain('said Anna Verdi');
+    expect(text).not.toContain('Engineers estimate');
+    expect(text).not.toContain('harbour council voted on Tuesday');
+    expect(await tab.page.$('#nitido-picker')).toBeNull();
+    await reader.close();
+    await popup.close().catch(() => {});
+  });
+
   it('no errors in the extension pages', () => {
     expect(b.errors).toEqual([]);
   });

@@ -15,6 +15,7 @@ import {
   forgetPickerTab,
   MENU_CLEAN_SELECTION,
   pickedIn,
+  readSelectionFor,
   rulesRequest,
   selectionReaderUrl,
   startPickerIn,
@@ -80,7 +81,7 @@ async function save(message: Extract<Message, { type: 'save' }>): Promise<SaveRe
 
 export async function handleMessage(
   message: Message,
-  sender: { tab?: { id?: number }; url?: string },
+  sender: { tab?: { id?: number; index?: number; windowId?: number }; url?: string },
 ): Promise<ResponseMap[Message['type']]> {
   switch (message.type) {
     case 'detected':
@@ -106,6 +107,8 @@ export async function handleMessage(
       return startPickerIn(message.tabId);
     case 'picked':
       return pickedIn(sender, message.selector);
+    case 'read-selection':
+      return readSelectionFor(sender);
     case 'save':
       return save(message);
     case 'open-reader':

@@ -51,6 +51,23 @@ export async function pickedIn(
   return { ok: true, site };
 }
 
+/** The picker's "Clean view of this part": the region is selected in the tab; open its clean view next to it. */
+export async function readSelectionFor(sender: {
+  tab?: { id?: number; index?: number; windowId?: number };
+}): Promise<{ ok: true } | { ok: false; error: string }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !pickerTabs.has(tabId))
+    return { ok: false, error: 'No picker runs in this tab.' };
+  pickerTabs.delete(tabId);
+  const { index, windowId } = sender.tab ?? {};
+  await browser.tabs.create({
+    url: selectionReaderUrl(tabId),
+    ...(index !== undefined ? { index: index + 1 } : {}),
+    ...(windowId !== undefined ? { windowId } : {}),
+  });
+  return { ok: true };
+}
+
 export function forgetPickerTab(tabId: number): void {
   pickerTabs.delete(tabId);
 }

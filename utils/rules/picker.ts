@@ -8,6 +8,9 @@ interface PickedMessage {
   type: 'picked';
   selector: string;
 }
+interface ReadSelectionMessage {
+  type: 'read-selection';
+}
 
 import { selectorFor } from './css-path';
 
@@ -48,10 +51,13 @@ export function startPicker(win: Window & typeof globalThis): void {
   input.hidden = true;
   const wider = button('Wider', 'wider');
   const hide = button('Hide on this site', 'hide');
+  // The manual fallback: this region is the article (when detection or extraction got it wrong).
+  const read = button('Clean view of this part', 'read');
   const cancel = button('Cancel', 'cancel');
   wider.hidden = true;
   hide.hidden = true;
-  bar.append(msg, input, wider, hide, cancel);
+  read.hidden = true;
+  bar.append(msg, input, wider, hide, read, cancel);
   root.append(style, box, bar);
   doc.documentElement.append(host);
 
@@ -82,6 +88,7 @@ export function startPicker(win: Window & typeof globalThis): void {
     input.hidden = false;
     wider.hidden = el.parentElement === doc.body || !el.parentElement;
     hide.hidden = false;
+    read.hidden = false;
     count();
   };
   const count = () => {
@@ -125,7 +132,7 @@ export function startPicker(win: Window & typeof globalThis): void {
     }))) as { ok: boolean; site?: string; error?: string } | undefined;
     if (res?.ok) {
       msg.textContent = `Saved: hidden on ${res.site} in the clean view. Reopen the clean view to see it.`;
-      for (const b of [input, wider, hide]) b.hidden = true;
+      for (const b of [input, wider, hide, read]) b.hidden = true;
       cancel.textContent = 'Close';
       chosen = null;
       draw(null);
@@ -136,6 +143,13 @@ export function startPicker(win: Window & typeof globalThis): void {
       msg.textContent = `Not saved: ${res?.error ?? 'no answer'}`;
       hide.disabled = false;
     }
+  });
+  read.addEventListener('click', async () => {
+    if (!chosen) return;
+    win.getSelection()?.selectAllChildren(chosen);
+    const message: ReadSelectionMessage = { type: 'read-selection' };
+    stop();
+    await browser.runtime.sendMessage(message).catch(() => undefined);
   });
   doc.addEventListener('mousemove', onMove, true);
   doc.addEventListener('click', onClick, true);

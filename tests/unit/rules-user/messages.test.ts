@@ -14,7 +14,7 @@ vi.mock('@/utils/extension/extract-in-tab', () => ({
       : { ok: true, raw: { ok: true, picking: true } };
   },
 }));
-const { pickedIn, startPickerIn, rulesRequest, forgetPickerTab } = await import(
+const { pickedIn, startPickerIn, rulesRequest, forgetPickerTab, readSelectionFor } = await import(
   '@/utils/rules/background-rules'
 );
 
@@ -34,6 +34,7 @@ describe('parseMessage for the reader rules', () => {
     [{ type: 'extract-selection', tabId: 3 }, true],
     [{ type: 'extract-selection' }, false],
     [{ type: 'picked', selector: 'div.promo' }, true],
+    [{ type: 'read-selection' }, true],
     [{ type: 'picked', selector: '  ' }, false],
     [{ type: 'picked', selector: 'x'.repeat(301) }, false],
     [{ type: 'preview', tabId: 3, rules: [{ sites: ['example.org'], remove: ['.x'] }] }, true],
@@ -97,6 +98,17 @@ describe('the background side', () => {
     expect(await pickedIn({ tab: { id: 4 }, url: 'https://www.example.org/a' }, '.other')).toMatchObject({
       ok: false,
     });
+  });
+
+  it("'Clean view of this part' opens the selection's clean view, only for a picker tab", async () => {
+    expect(await readSelectionFor({ tab: { id: 5 } })).toMatchObject({ ok: false });
+    await startPickerIn(5);
+    expect(await readSelectionFor({ tab: { id: 5, index: 2 } })).toEqual({ ok: true });
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContain(
+      'chrome-extension://test-extension-id/reader.html?tabId=5&selection=1',
+    );
+    expect(await readSelectionFor({ tab: { id: 5 } })).toMatchObject({ ok: false });
   });
 
   it('a tab the browser keeps from us gets no picker', async () => {
