@@ -78,15 +78,19 @@ function cappedAdapter(maxDepth: number): TreeAdapter<DefaultTreeAdapterMap> {
     for (let n: Parent5 | null = node; n; n = up(n)) d++;
     return d;
   };
-  /** The parent to use and whether it is already at the cap. */
-  const target = (parent: Parent5): { parent: Parent5; full: boolean } => {
-    const redirect = dropped.get(parent);
-    if (redirect) return { parent: redirect, full: true };
-    let d = depthOf(parent);
-    if (d <= maxDepth) return { parent, full: d === maxDepth };
-    let n = parent;
-    for (; d > maxDepth; d--) n = up(n) ?? n;
-    return { parent: n, full: true };
+  /** Elements kept beyond the cap (one level past it): their text stays inside them. */
+  const kept = new WeakSet<Parent5>();
+  const ancestorAt = (node: Parent5, depth: number): Parent5 => {
+    let n = node;
+    for (let d = depthOf(node); d > depth; d--) n = up(n) ?? n;
+    return n;
+  };
+  const place = (atCap: Parent5, node: DefaultTreeAdapterMap['childNode']) => {
+    if (!defaultTreeAdapter.isElementNode(node)) defaultTreeAdapter.appendChild(atCap, node);
+    else if (KEEP_BEYOND_CAP.has(node.tagName)) {
+      defaultTreeAdapter.appendChild(atCap, node);
+      kept.add(node);
+    } else dropped.set(node, atCap);
   };
   return {
     ...defaultTreeAdapter,
@@ -95,22 +99,66 @@ function cappedAdapter(maxDepth: number): TreeAdapter<DefaultTreeAdapterMap> {
       defaultTreeAdapter.setTemplateContent(template, content);
     },
     appendChild(parent, node) {
-      const t = target(parent);
-      if (t.full && defaultTreeAdapter.isElementNode(node) && !KEEP_BEYOND_CAP.has(node.tagName)) {
-        dropped.set(node as Parent5, t.parent);
+      const p = dropped.get(parent) ?? parent;
+      if (kept.has(p)) {
+        // Inside a kept element: inline wrappers unwrap into it, structure goes beside it.
+        if (defaultTreeAdapter.isElementNode(node) && !KEEP_BEYOND_CAP.has(node.tagName))
+          dropped.set(node, p);
+        else place(up(p) ?? p, node);
         return;
       }
-      defaultTreeAdapter.appendChild(t.parent, node);
+      const d = depthOf(p);
+      if (d < maxDepth) defaultTreeAdapter.appendChild(p, node);
+      else place(ancestorAt(p, maxDepth), node);
     },
     insertText(parent, text) {
-      defaultTreeAdapter.insertText(target(parent).parent, text);
+      const p = dropped.get(parent) ?? parent;
+      const into = kept.has(p) || depthOf(p) <= maxDepth ? p : ancestorAt(p, maxDepth);
+      defaultTreeAdapter.insertText(into, text);
     },
   };
 }
 
-/** Re-serializes the page with its nesting capped at `maxDepth` (parse5, which builds deep trees without recursion). */
+/**
+ * Drops the tags nested past `maxDepth` from the source text, by the same tag count as estimateDepth, in one linear
+ * pass: the HTML parser itself scans its whole stack of open elements for each new <div> (the spec's "p in button
+ * scope"), so 20,000 open elements cost it minutes; this keeps the stack short. Structural elements (KEEP_BEYOND_CAP)
+ * stay up to twice the cap; their text always stays.
+ */
+export function dropDeepTags(html: string, maxDepth = FLATTEN_DEPTH): string {
+  const tag = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g;
+  const dropped: boolean[] = [];
+  let depth = 0; // of the tags kept
+  let out = '';
+  let last = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = m[2].toLowerCase();
+    let drop = false;
+    if (m[1]) {
+      drop = dropped.pop() ?? false;
+      if (!drop && depth > 0) depth--;
+    } else if (!m[3] && !VOID.has(name)) {
+      drop = depth >= maxDepth * 2 || (depth >= maxDepth && !KEEP_BEYOND_CAP.has(name));
+      dropped.push(drop);
+      if (!drop) depth++;
+    }
+    if (drop) {
+      out += html.slice(last, m.index);
+      last = tag.lastIndex;
+    }
+  }
+  return out + html.slice(last);
+}
+
+/**
+ * Re-serializes the page with its nesting capped at `maxDepth`: deep tags dropped from the text first, then parsed
+ * by parse5 (which builds deep trees without recursion) with the cap enforced on the tree it builds.
+ */
 export function flattenHtml(html: string, maxDepth = FLATTEN_DEPTH): string {
-  const doc = parse(html, { treeAdapter: cappedAdapter(maxDepth), scriptingEnabled: false });
+  const doc = parse(dropDeepTags(html, maxDepth), {
+    treeAdapter: cappedAdapter(maxDepth),
+    scriptingEnabled: false,
+  });
   return serialize(doc);
 }
 

@@ -73,12 +73,12 @@ export function measureDocument(doc: Document, limits: Limits = LIMITS): Documen
   let node: Node = root;
   for (;;) {
     nodes++;
+    if (node.nodeType === 1 && depth > maxDepth) maxDepth = depth;
     if (nodes > limits.maxNodes || maxDepth > limits.maxDepth) break;
     const first: Node | null = node.firstChild;
     if (first) {
       node = first;
       depth++;
-      if (first.nodeType === 1 && depth > maxDepth) maxDepth = depth;
       continue;
     }
     for (;;) {
