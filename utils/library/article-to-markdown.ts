@@ -4,7 +4,13 @@ import type { SavedArticle } from './types';
 
 let service: TurndownService | null = null;
 function turndown(): TurndownService {
-  service ??= new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
+  if (!service) {
+    service = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
+    // Turndown escapes Markdown syntax but not "<": a page's text that spells out a tag ("<img onerror=…>",
+    // written as text) would become live inline HTML in the many renderers that pass HTML through.
+    const escape = service.escape.bind(service);
+    service.escape = (text: string) => escape(text).replace(/</g, '\\<');
+  }
   return service;
 }
 
@@ -30,7 +36,7 @@ export function articleToMarkdown(article: SavedArticle): string {
   const body = turndown()
     .turndown(article.html || '')
     .trim();
-  return `${frontMatter(article)}\n\n# ${article.title}\n\n${body}\n`;
+  return `${frontMatter(article)}\n\n# ${turndown().escape(article.title)}\n\n${body}\n`;
 }
 
 /** Several articles in one Markdown file, separated by rules (a selection exported at once). */
