@@ -131,12 +131,33 @@ const MAYBE_PAYWALL = /paywall|premium|truncat|subscriber|locked|regwall|collaps
 /** A short block: a paywall line or a button, not a paragraph of running text. */
 const MAX_BLOCK = 250;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
-const CONTROL = 'a, button, [role="button"], summary, label';
+const CONTROL_TAGS = new Set(['A', 'BUTTON', 'SUMMARY', 'LABEL']);
+const INLINE = /^(?:A|SPAN|STRONG|B|EM|I|SMALL|BUTTON|LABEL)$/;
+const INNER_BLOCKS = new Set(
+  'P DIV SECTION ARTICLE UL OL LI TABLE H1 H2 H3 H4 H5 H6 BLOCKQUOTE FIGURE MAIN HEADER FOOTER ASIDE NAV'.split(
+    ' ',
+  ),
+);
+const MAX_CHILDREN = 12;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phraseSource = (p: string) => normalizeBlock(p).split('#').map(escapeRe).join('\\d+(?:[.,]\\d+)?');
 
 let compiled: { lang: string; paywall: RegExp; cut: RegExp }[] | null = null;
+let anyPhrase: RegExp | null = null;
+
+/** Any phrase anywhere in the page's text: most pages have none, and then no element is looked at. */
+function anyPhraseRe(): RegExp {
+  // Tested on the raw text (lower-casing a megabyte costs more than the whole test): any case, any spaces.
+  anyPhrase ??= new RegExp(
+    Object.values(TRUNCATION_LEXICON)
+      .flatMap((l) => [...l.paywall, ...l.cut])
+      .map((p) => phraseSource(p).replace(/ /g, '\\s+').replace(/'/g, "['’`]"))
+      .join('|'),
+    'giu',
+  );
+  return anyPhrase;
+}
 
 function lexiconRes() {
   compiled ??= Object.entries(TRUNCATION_LEXICON).map(([lang, l]) => ({
@@ -169,12 +190,42 @@ function jsonLdReasons(doc: Document, objects: JsonLdObject[], reasons: Set<stri
   }
 }
 
-function classReasons(doc: Document, reasons: Set<string>) {
-  for (const el of doc.querySelectorAll('[class], [id]')) {
-    const attrs = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!MAYBE_PAYWALL.test(attrs)) continue; // most elements: one cheap test, no split
-    const words = attrs.split(/\s+/);
-    for (const w of words) {
+interface Scan {
+  /** Elements whose class or id has a paywall-ish word. */
+  marked: Element[];
+  /** Short text nodes outside scripts and styles: the only ones a paywall line or a button can be made of. */
+  texts: Node[];
+}
+
+/**
+ * One walk over the page, by hand (a TreeWalker, or querySelectorAll with attribute tests, costs several times
+ * more in jsdom): the elements marked like a paywall and the short text nodes.
+ */
+function scan(body: Element): Scan {
+  const out: Scan = { marked: [], texts: [] };
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3) {
+      const raw = node.nodeValue ?? '';
+      if (raw.length <= MAX_BLOCK && /\p{L}/u.test(raw)) out.texts.push(node);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (SKIP.has(el.tagName)) continue;
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    if ((cls && MAYBE_PAYWALL.test(cls)) || (id && MAYBE_PAYWALL.test(id))) out.marked.push(el);
+    // Children pushed last to first, so that text nodes come out in document order.
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return out;
+}
+
+function classReasons(marked: Element[], reasons: Set<string>) {
+  for (const el of marked) {
+    for (const w of `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/)) {
       // An empty paywall container is where a script would put a box: free articles have one too.
       if (w && PAYWALL_WORDS.test(w) && (el.textContent ?? '').trim()) {
         reasons.add(`class:${w.toLowerCase()}`);
@@ -201,7 +252,57 @@ function revealsHere(control: Element, here: string | null): boolean {
   return here !== null && pathOf(href, here) === here;
 }
 
-function textReasons(doc: Document, reasons: Set<string>) {
+/** The nearest ancestor-or-self that is a control (a link, a button), within a few levels. */
+function controlOf(el: Element): Element | null {
+  let e: Element | null = el;
+  for (let i = 0; e && i < 5; i++, e = e.parentElement) {
+    if (CONTROL_TAGS.has(e.tagName) || e.getAttribute('role') === 'button') return e;
+  }
+  return null;
+}
+
+function articleOf(el: Element): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement) if (e.tagName === 'ARTICLE') return e;
+  return null;
+}
+
+/** A block with no block inside and few children: a line, a button, a label (looked at with a small budget). */
+function isLeafBlock(e: Element): boolean {
+  if (e.childElementCount > MAX_CHILDREN) return false;
+  const stack: Element[] = [e];
+  let budget = 40;
+  while (stack.length) {
+    const x = stack.pop() as Element;
+    for (let c = x.firstElementChild; c; c = c.nextElementSibling) {
+      if (--budget < 0 || INNER_BLOCKS.has(c.tagName)) return false;
+      stack.push(c);
+    }
+  }
+  return true;
+}
+
+function textReasons(doc: Document, nodes: Node[], reasons: Set<string>) {
+  // All the short texts searched in one go (most pages stop here); only the nodes where a phrase starts are looked
+  // at further.
+  const values = nodes.map((n) => n.nodeValue ?? '');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const v of values) {
+    starts.push(offset);
+    offset += v.length + 1;
+  }
+  const candidates = new Set<Node>();
+  for (const m of values.join(' ').matchAll(anyPhraseRe())) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= m.index) lo = mid;
+      else hi = mid - 1;
+    }
+    candidates.add(nodes[lo]);
+  }
+  if (!candidates.size) return;
   const res = lexiconRes();
   // The article: the <article> with the most text (the others are teaser cards, whose badges and "continue
   // reading" links are about other articles), else the <main>, else the page.
@@ -217,38 +318,44 @@ function textReasons(doc: Document, reasons: Set<string>) {
   const scope = main?.closest('main') ?? main ?? doc.querySelector('main') ?? doc.body;
   if (!scope) return;
   const aboutOther = (el: Element) => {
-    const card = el.closest('article');
+    const card = articleOf(el);
     return card !== null && card !== main && !card.contains(main);
   };
   const here = pathOf(doc.URL, doc.URL);
+  // The normalised text of a small block, or null for anything bigger: computed once per element, and never for
+  // a container (one with a block inside), so a page of 100,000 nodes costs one pass, not one pass per node.
+  const small = new Map<Element, string | null>();
+  const smallText = (e: Element): string | null => {
+    let v = small.get(e);
+    if (v !== undefined) return v;
+    v = null;
+    if (isLeafBlock(e)) {
+      const t = e.textContent ?? '';
+      if (t.length <= MAX_BLOCK) v = normalizeBlock(t);
+    }
+    small.set(e, v);
+    return v;
+  };
   const seen = new Set<Element>();
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const raw = n.nodeValue ?? '';
-    if (raw.length > MAX_BLOCK || !/\p{L}/u.test(raw)) continue;
+  for (const n of candidates) {
     const el = n.parentElement;
-    if (!el || SKIP.has(el.tagName) || seen.has(el)) continue;
+    if (!el || seen.has(el)) continue;
     seen.add(el);
-    if (aboutOther(el)) continue;
+    const own = smallText(el);
+    if (own === null || aboutOther(el)) continue;
     // The block around the text: the element itself, or its parent when the text sits in an inline tag.
-    const block = /^(A|SPAN|STRONG|B|EM|I)$/.test(el.tagName) && el.parentElement ? el.parentElement : el;
-    const full = block.textContent ?? '';
-    if (full.length > MAX_BLOCK) continue;
-    const text = normalizeBlock(full);
-    const own = normalizeBlock(el.textContent ?? '');
+    const block = INLINE.test(el.tagName) && el.parentElement ? el.parentElement : el;
+    const text = block === el ? own : smallText(block);
+    const control = controlOf(el);
+    const controlText =
+      control && scope.contains(control) && revealsHere(control, here) ? smallText(control) : null;
     for (const { lang, paywall, cut } of res) {
-      if (paywall.test(text) || paywall.test(own)) {
+      if ((text !== null && paywall.test(text)) || paywall.test(own)) {
         reasons.add(`text:${lang}:paywall`);
         break;
       }
       // "Continue reading" is a cut only as a control inside the article (a blog index has one under every post).
-      const control = el.closest(CONTROL);
-      if (
-        control &&
-        scope.contains(control) &&
-        revealsHere(control, here) &&
-        cut.test(normalizeBlock(control.textContent ?? ''))
-      ) {
+      if (controlText !== null && cut.test(controlText)) {
         reasons.add(`text:${lang}:continue-reading`);
         break;
       }
@@ -260,7 +367,10 @@ function textReasons(doc: Document, reasons: Set<string>) {
 export function detectTruncation(doc: Document, ld: JsonLdObject[] = jsonLdObjects(doc)): Truncation {
   const reasons = new Set<string>();
   jsonLdReasons(doc, ld, reasons);
-  classReasons(doc, reasons);
-  textReasons(doc, reasons);
+  if (doc.body) {
+    const { marked, texts } = scan(doc.body);
+    classReasons(marked, reasons);
+    textReasons(doc, texts, reasons);
+  }
   return { truncated: reasons.size > 0, reasons: [...reasons] };
 }
