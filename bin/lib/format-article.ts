@@ -98,12 +98,18 @@ let turndown: TurndownService | null = null;
 
 /** Front matter (YAML: every value a JSON string or number), a title heading, the article as Markdown. */
 export function toMarkdown(a: Article): string {
-  turndown ??= new TurndownService({
-    headingStyle: 'atx',
-    codeBlockStyle: 'fenced',
-    bulletListMarker: '-',
-    emDelimiter: '_',
-  });
+  if (!turndown) {
+    turndown = new TurndownService({
+      headingStyle: 'atx',
+      codeBlockStyle: 'fenced',
+      bulletListMarker: '-',
+      emDelimiter: '_',
+    });
+    // Turndown escapes Markdown syntax but not "<": text that spells out a tag ("<img onerror=…>") would become
+    // live HTML in the renderers that pass HTML through (as utils/library's Markdown export does).
+    const escapeMarkdown = turndown.escape.bind(turndown);
+    turndown.escape = (text: string) => escapeMarkdown(text).replace(/</g, '\\<');
+  }
   const fields: [string, string | number | null][] = [
     ['title', a.title],
     ['byline', a.byline],
@@ -118,7 +124,7 @@ export function toMarkdown(a: Article): string {
     .filter(([, v]) => v !== null && v !== '')
     .map(([k, v]) => `${k}: ${typeof v === 'number' ? v : JSON.stringify(v)}`);
   const body = a.html.trim() ? turndown.turndown(a.html).trim() : '_(no article text found)_';
-  const title = a.title.trim().replace(/\s+/g, ' ') || '(untitled)';
+  const title = turndown.escape(a.title.trim().replace(/\s+/g, ' ')) || '(untitled)';
   const meta = metaLine(a);
   return ['---', ...front, '---', '', `# ${title}`, '', ...(meta ? [`_${meta}_`, ''] : []), body, ''].join(
     '\n',
