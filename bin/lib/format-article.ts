@@ -18,7 +18,9 @@ export function toJson(item: Printed | Failure): string {
 
 function formatDate(iso: string | null): string | null {
   if (!iso) return null;
-  const d = new Date(iso);
+  // The calendar date as the publisher wrote it (00:30+01:00 is still that day there), not as it falls in UTC.
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0];
+  const d = new Date(day ? `${day}T12:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

@@ -53,6 +53,7 @@ describe('toText', () => {
 
   it('says so when there is no text, and wraps to a width', () => {
     expect(toText(article({ text: '', quotes: [], speakers: [] }))).toContain('(no article text found)');
+    expect(toText(article({ publishedTime: '2024-05-04T00:30:00+02:00' }))).toContain(' · 4 May 2024 · ');
     expect(wrap('one two three four five six', 14)).toBe('one two three\nfour five six');
     expect(
       wrap('a '.repeat(30).trim(), 20, '  ')
