@@ -40,6 +40,12 @@ export interface PickedMessage {
   type: 'picked';
   selector: string;
 }
+/** The clean view's "remove this": find the clicked block on the tab's page and name it with a selector. */
+export interface LocateMessage {
+  type: 'locate';
+  tabId: number;
+  text: string;
+}
 /** The picker: open the clean view of the region it selected in this tab (the manual fallback). */
 export interface ReadSelectionMessage {
   type: 'read-selection';
@@ -87,6 +93,7 @@ export type Message =
   | StartPickerMessage
   | PickedMessage
   | ReadSelectionMessage
+  | LocateMessage
   | ExtractSelectionMessage;
 
 /** Why a tab could not be read: the browser forbids it (chrome://, the web store…) or the extractor failed. */
@@ -105,6 +112,7 @@ export interface ResponseMap {
   'start-picker': { ok: true } | { ok: false; error: string };
   picked: { ok: true; site: string } | { ok: false; error: string };
   'read-selection': { ok: true } | { ok: false; error: string };
+  locate: { ok: true; selector: string; count: number } | { ok: false; error: string };
   'extract-selection': ExtractResult;
 }
 export type ResponseFor<M extends Message> = ResponseMap[M['type']];
@@ -119,6 +127,7 @@ export const MESSAGE_ORIGIN: Record<Message['type'], 'content' | 'page'> = {
   'start-picker': 'page',
   picked: 'content',
   'read-selection': 'content',
+  locate: 'page',
   'extract-selection': 'page',
 };
 
@@ -221,6 +230,10 @@ export function parseMessage(x: unknown): Message | null {
       return isTabId(x.tabId) ? { type: 'extract-selection', tabId: x.tabId } : null;
     case 'read-selection':
       return { type: 'read-selection' };
+    case 'locate':
+      return isTabId(x.tabId) && isStr(x.text, 5000) && x.text.trim()
+        ? { type: 'locate', tabId: x.tabId, text: x.text }
+        : null;
     case 'picked':
       return isStr(x.selector, 300) && x.selector.trim()
         ? { type: 'picked', selector: x.selector.trim() }

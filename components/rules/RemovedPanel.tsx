@@ -26,6 +26,12 @@ export interface RemovedPanelProps {
   rulesHref: string | null;
   /** What the picker said (started, or why not). */
   pickNotice: string | null;
+  /** "Remove this" in the clean view: waiting for the click, then the proposed rule. */
+  picking: boolean;
+  proposal: { excerpt: string; selector: string; count: number } | null;
+  onPickHere(): void;
+  onAcceptProposal(): void;
+  onCancelProposal(): void;
 }
 
 /** "What was removed": every block the rules took out of this article, by rule and reason, each group restorable. */
@@ -38,6 +44,9 @@ export function RemovedPanel(props: RemovedPanelProps) {
       <h2>{t('removedTitle')}</h2>
       <p class="muted">{total ? t('removedSummary', total, groups.length) : t('removedNone')}</p>
       <p class="removed-actions">
+        <button type="button" class="removed-pick-here" disabled={props.picking} onClick={props.onPickHere}>
+          {t('removedPickHere')}
+        </button>{' '}
         {props.onPick ? (
           <button type="button" class="removed-pick" onClick={props.onPick}>
             {t('removedPick')}
@@ -49,6 +58,22 @@ export function RemovedPanel(props: RemovedPanelProps) {
           </a>
         ) : null}
       </p>
+      {props.proposal ? (
+        <div class="removed-proposal" role="dialog" aria-label={t('removedPickHere')}>
+          <p>
+            {t('removedProposal', props.proposal.count, props.site)} <q>{props.proposal.excerpt}</q>
+          </p>
+          <p>
+            <code>{props.proposal.selector}</code>
+          </p>
+          <button type="button" class="primary" disabled={props.busy} onClick={props.onAcceptProposal}>
+            {t('removedHide')}
+          </button>{' '}
+          <button type="button" onClick={props.onCancelProposal}>
+            {t('removedCancel')}
+          </button>
+        </div>
+      ) : null}
       {props.pickNotice ? (
         <p class="muted" role="status">
           {props.pickNotice}

@@ -201,6 +201,35 @@ describe("the reader's own rules", () => {
   });
 });
 
+describe('remove this, from the clean view', () => {
+  it('a click on a block of the clean view proposes a rule for the page; accepted, the block is gone', async () => {
+    const LAST = 'Residents of the lower town';
+    const { reader, text } = await cleanViewText(tab.tabId);
+    expect(text).toContain(LAST);
+    await reader.click('.removed-pick-here');
+    await reader.click(`.article-body p:has-text("${LAST}")`);
+    await reader.waitForSelector('.removed-proposal');
+    expect(await reader.textContent('.removed-proposal')).toContain(
+      'Hide 1 matching element(s) on 127.0.0.1',
+    );
+    const selector = (await reader.textContent('.removed-proposal code')) ?? '';
+    expect(
+      await tab.page.$$eval(selector, (els) => els.map((e) => e.textContent?.trim().slice(0, 27))),
+    ).toEqual([LAST]);
+    await reader.click('.removed-proposal button.primary');
+    await reader.waitForFunction(
+      (t) => !document.querySelector('.article-body')?.textContent?.includes(t),
+      LAST,
+    );
+    expect(await stored('settings')).toMatchObject({
+      userRules: [
+        { site: '127.0.0.1', remove: ['div.harbour-contest', '.reader-poll', '.share-tools', selector] },
+      ],
+    });
+    await reader.close();
+  });
+});
+
 describe('truncation warnings and the selection fallback', () => {
   it('the popup and the clean view say that a paywalled article may be incomplete', async () => {
     const paid = await b.openTab(server.url(PAYWALLED));

@@ -14,6 +14,7 @@ import {
 import {
   forgetPickerTab,
   MENU_CLEAN_SELECTION,
+  locateIn,
   pickedIn,
   readSelectionFor,
   rulesRequest,
@@ -109,6 +110,8 @@ export async function handleMessage(
       return pickedIn(sender, message.selector);
     case 'read-selection':
       return readSelectionFor(sender);
+    case 'locate':
+      return locateIn(message.tabId, message.text);
     case 'save':
       return save(message);
     case 'open-reader':

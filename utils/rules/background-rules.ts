@@ -68,6 +68,28 @@ export async function readSelectionFor(sender: {
   return { ok: true };
 }
 
+/** The clean view's "remove this": the page finds the block by its text and proposes a selector for it. */
+export async function locateIn(
+  tabId: number,
+  text: string,
+): Promise<{ ok: true; selector: string; count: number } | { ok: false; error: string }> {
+  const called = await callInTab(tabId, { kind: 'locate', text });
+  if (!called.ok) return { ok: false, error: called.error };
+  const raw = called.raw as
+    | { ok?: unknown; selector?: unknown; count?: unknown; error?: unknown }
+    | undefined;
+  // The page's answer is checked like any message: a short string and a number, or an error.
+  if (
+    raw?.ok === true &&
+    typeof raw.selector === 'string' &&
+    raw.selector.length <= 300 &&
+    typeof raw.count === 'number'
+  ) {
+    return { ok: true, selector: raw.selector, count: raw.count };
+  }
+  return { ok: false, error: String(raw?.error ?? 'The block was not found on the page.').slice(0, 300) };
+}
+
 export function forgetPickerTab(tabId: number): void {
   pickerTabs.delete(tabId);
 }

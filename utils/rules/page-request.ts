@@ -2,6 +2,7 @@
 // extraction: one with the reader's rules, the clean view of the selection, or the element picker.
 import { type Article, type CleanRule, sanitizeHtml } from '../extract';
 import { extractOptionsFor, restoredFor } from './extract-options';
+import { type Located, locateBlock } from './locate-block';
 import { startPicker } from './picker';
 import { selectionArticle } from './selection-article';
 
@@ -14,11 +15,13 @@ export interface RulesForPage {
 export type PageRequest =
   | ({ kind: 'extract' } & RulesForPage)
   | ({ kind: 'selection' } & RulesForPage)
-  | { kind: 'pick' };
+  | { kind: 'pick' }
+  | { kind: 'locate'; text: string };
 
 export type PageResult =
   | { ok: true; article: Article }
   | { ok: true; picking: true }
+  | Located
   | { ok: false; error: string };
 
 const plain = (article: Article): Article => JSON.parse(JSON.stringify(article)) as Article;
@@ -45,7 +48,9 @@ function trimRemoved(article: Article, win: Window): Article {
 
 export function isPageRequest(x: unknown): x is PageRequest {
   return (
-    typeof x === 'object' && x !== null && ['extract', 'selection', 'pick'].includes((x as PageRequest).kind)
+    typeof x === 'object' &&
+    x !== null &&
+    ['extract', 'selection', 'pick', 'locate'].includes((x as PageRequest).kind)
   );
 }
 
@@ -56,6 +61,7 @@ export function runPageRequest(
   extract: (options: ReturnType<typeof extractOptionsFor>) => PageResult,
 ): PageResult {
   try {
+    if (request.kind === 'locate') return locateBlock(win.document, String(request.text));
     if (request.kind === 'pick') {
       startPicker(win);
       return { ok: true, picking: true };

@@ -9,7 +9,7 @@ import type { Article } from '../extract/types';
 import { getSettings } from '../settings';
 import { restoredFor, ruleReasons } from './extract-options';
 import { removedGroups } from './removed-groups';
-import { getRestored, type RestoredRules, setRestored } from './user-rules';
+import { addRemoveRule, getRestored, type RestoredRules, setRestored } from './user-rules';
 import { siteOf } from './validate-rule';
 
 export function useRemovedPanel(options: {
@@ -26,6 +26,33 @@ export function useRemovedPanel(options: {
   const [exclude, setExclude] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [pickNotice, setPickNotice] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [proposal, setProposal] = useState<RemovedPanelProps['proposal']>(null);
+  // "Remove this" in the clean view: the next click on a block of the article proposes a rule for it.
+  useEffect(() => {
+    if (!picking || tabId === null) return;
+    document.body.classList.add('picking');
+    const onClick = (e: MouseEvent) => {
+      const el = (e.target as Element | null)?.closest?.('.article-body *');
+      if (!el) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const block = el.closest('p, li, h2, h3, h4, h5, h6, blockquote, figure, pre, table') ?? el;
+      const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+      setPicking(false);
+      void sendMessage({ type: 'locate', tabId, text })
+        .catch((err: Error) => ({ ok: false as const, error: err.message }))
+        .then((res) => {
+          if (res.ok) setProposal({ excerpt: text.slice(0, 120), selector: res.selector, count: res.count });
+          else setPickNotice(res.error);
+        });
+    };
+    document.addEventListener('click', onClick, true);
+    return () => {
+      document.body.classList.remove('picking');
+      document.removeEventListener('click', onClick, true);
+    };
+  }, [picking, tabId]);
   useEffect(() => {
     void getSettings().then((s) => setReasons(ruleReasons(toCleanRules(s.userRules))));
     void getRestored().then(setRemembered);
@@ -84,6 +111,28 @@ export function useRemovedPanel(options: {
         .then((res) => setPickNotice(res.ok ? t('removedPickStarted') : t('removedPickFailed', res.error)));
     },
     pickNotice,
+    picking,
+    proposal,
+    onPickHere() {
+      setProposal(null);
+      setPickNotice(t('removedPickHereHint'));
+      setPicking(true);
+    },
+    onCancelProposal() {
+      setProposal(null);
+      setPickNotice(null);
+    },
+    onAcceptProposal() {
+      if (!proposal) return;
+      void (async () => {
+        const saved = await addRemoveRule(site, proposal.selector);
+        setProposal(null);
+        if (!saved) return setPickNotice(t('removedPickFailed', proposal.selector));
+        setPickNotice(null);
+        setReasons(ruleReasons(toCleanRules((await getSettings()).userRules)));
+        await reload(exclude);
+      })();
+    },
     rulesHref: `options.html?tabId=${tabId}&site=${encodeURIComponent(site)}`,
   };
 }

@@ -129,6 +129,11 @@ describe('RemovedPanel', () => {
       onPick: () => calls.push(['pick']),
       rulesHref: 'options.html?tabId=3&site=example.org',
       pickNotice: null,
+      picking: false,
+      proposal: null,
+      onPickHere: () => calls.push(['here']),
+      onAcceptProposal: () => calls.push(['accept']),
+      onCancelProposal: () => calls.push(['cancel']),
     };
     render(<RemovedPanel {...props} />, root);
     const groups = [...root.querySelectorAll('.removed-group')];
@@ -143,7 +148,26 @@ describe('RemovedPanel', () => {
     click(groups[1].querySelector('button'));
     click(root.querySelector('.removed-restored button'));
     click(root.querySelector('.removed-pick'));
-    expect(calls).toEqual([['restore', 'user:example.org', true], ['again', 'site:x/promo'], ['pick']]);
+    click(root.querySelector('.removed-pick-here'));
+    expect(calls).toEqual([
+      ['restore', 'user:example.org', true],
+      ['again', 'site:x/promo'],
+      ['pick'],
+      ['here'],
+    ]);
+    calls.length = 0;
+    render(
+      <RemovedPanel {...props} proposal={{ excerpt: 'Vote in our poll', selector: 'div.poll', count: 1 }} />,
+      root,
+    );
+    const proposal = root.querySelector('.removed-proposal')!;
+    expect(proposal.textContent).toContain(
+      'Nascondi 1 elementi corrispondenti su example.org: Vote in our poll',
+    );
+    expect(proposal.querySelector('code')?.textContent).toBe('div.poll');
+    click(proposal.querySelector('button.primary'));
+    click(proposal.querySelectorAll('button')[1]);
+    expect(calls).toEqual([['accept'], ['cancel']]);
     expect(root.querySelector('a[href="options.html?tabId=3&site=example.org"]')?.textContent).toBe(
       'Le tue regole per example.org',
     );
@@ -163,6 +187,11 @@ describe('RemovedPanel', () => {
         onPick={null}
         rulesHref={null}
         pickNotice="Go to the page's tab and click what to hide."
+        picking={true}
+        proposal={null}
+        onPickHere={() => {}}
+        onAcceptProposal={() => {}}
+        onCancelProposal={() => {}}
       />,
       root,
     );
@@ -171,6 +200,8 @@ describe('RemovedPanel', () => {
     expect(root.textContent).toContain("Go to the page's tab");
     tEn('removedPickStarted');
     tEn('removedPickFailed', 'x');
+    tEn('removedPickHereHint');
+    expect(root.querySelector<HTMLButtonElement>('.removed-pick-here')?.disabled).toBe(true);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   toSettingsRules,
   validateRule,
 } from '../../../utils/rules';
+import { locateBlock } from '../../../utils/rules/locate-block';
 import { selectionArticle } from '../../../utils/rules/selection-article';
 import { getSettings } from '../../../utils/settings';
 
@@ -255,5 +256,29 @@ describe('selectionArticle (manual fallback)', () => {
   it('returns null when nothing is selected', () => {
     const d = parseHtml(PAGE, URL_);
     expect(selectionArticle(d.defaultView as unknown as Window)).toBeNull();
+  });
+});
+
+describe('locateBlock (remove this, from the clean view)', () => {
+  const d = parseHtml(
+    `<body><main><div class="poll-box"><p>Vote in our   reader poll</p></div><p>Story text.</p>
+    <p class="note">Story text.</p></main></body>`,
+    URL_,
+  );
+  it('finds the block by its text on the page, outermost wrapper first, and names it', () => {
+    expect(locateBlock(d, 'Vote in our reader poll')).toEqual({
+      ok: true,
+      selector: 'div.poll-box',
+      count: 1,
+    });
+    expect(locateBlock(d, ' Story\ntext. ')).toEqual({
+      ok: true,
+      selector: 'body > main > p:nth-of-type(1)',
+      count: 1,
+    });
+  });
+  it('says so when the text is not on the page', () => {
+    expect(locateBlock(d, 'Not here')).toMatchObject({ ok: false });
+    expect(locateBlock(d, '  ')).toMatchObject({ ok: false });
   });
 });
