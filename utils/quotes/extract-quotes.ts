@@ -304,7 +304,7 @@ class Context {
       words = words.slice(1);
       ph = { ...ph, name: words.join(' ') };
     }
-    if (words.length === 1 && common(words[0])) return null;
+    if (words.length === 1 && common(words[0]) && !ph.role) return null; // "il sindaco Sala" is a name
     return ph;
   }
 
@@ -370,8 +370,9 @@ class Context {
     for (const e of this.entities) {
       if (e.kind !== 'name' || !e.role || e.last > pos) continue;
       const roleWords = e.role.toLowerCase().split(/[\s,.'’-]+/);
+      const syn = (w: string) => this.lex.synonyms.get(w) ?? w;
       const match = heads.every((h) =>
-        roleWords.some((r) => sameStem(r, h) || (h.length >= 4 && r.endsWith(h))),
+        roleWords.some((r) => sameStem(r, h) || (h.length >= 4 && r.endsWith(h)) || syn(r) === syn(h)),
       );
       if (match && (!best || e.last > best.last)) best = e;
     }
@@ -398,7 +399,8 @@ class Context {
       if (best) {
         best.last = best.lastSubject = pos;
         // "she said" tells the person's gender, for the pronouns after it.
-        if (!best.gender && (ph.gender === 'm' || ph.gender === 'f') && best.kind === 'name') best.gender = ph.gender;
+        if (!best.gender && (ph.gender === 'm' || ph.gender === 'f') && best.kind === 'name')
+          best.gender = ph.gender;
       }
       return best;
     }
@@ -487,6 +489,12 @@ class Context {
     if (!attr && left && left.strength === 'adjacent') attr = left;
     if (!attr && left) attr = left;
     if (!attr) attr = laterCue(lastPar, rightExt, lex, first.p === last.p ? leftToks : []);
+    if (!attr && !rightExt.some((t) => t.word)) {
+      // «…». Così De Laurentiis nel dopo partita. — the next sentence opens with the speaker's evidential.
+      const nextToks = this.tokensIn(last.p, sentenceEnd, lastPar.length).slice(0, 12);
+      if (nextToks[0]?.cap && lex.afterEv.has(nextToks[0].lower))
+        attr = rightAttribution(lastPar, nextToks, lex);
+    }
     if (attr && !attr.phrase && rightExt.length) {
       // "Mit den Worten „…“, richtete er …", "With the words “…”, he turned …": the subject after the quote.
       let k = 0;
@@ -521,8 +529,12 @@ class Context {
     const outside =
       q.pieces.length === 1 && first.open >= 0 ? par.slice(0, first.open) + par.slice(last.close + 1) : 'x';
     const wholeParagraph = words >= 3 && !/[\p{L}\p{N}]/u.test(outside);
+    // A sentence that is only a quote, after an attributed one: «Ora però non dobbiamo montarci la testa».
+    const wholeSentence =
+      words >= 3 && /^\p{Lu}/u.test(text) && !leftToks.some((t) => t.word) && !rightExt.some((t) => t.word);
     const longQuote =
       wholeParagraph ||
+      wholeSentence ||
       words >= 8 ||
       (words >= 4 && /[.!?…]["'”’]?\s*$/.test(text)) ||
       /[.!?]\s+\p{Lu}/u.test(text);

@@ -38,6 +38,7 @@ export interface LanguageData {
   dropsSubject: boolean;
   passiveMarkers: string[];
   agentPrepositions: string[];
+  roleSynonyms?: string[][];
 }
 
 /** The merged, look-up-ready form of one or more languages' data. */
@@ -94,6 +95,8 @@ export interface Lexicon {
   /** Passive voice ("als … bezeichnet worden"): the speaker is the agent (von, by) or the source (in). */
   passive: Set<string>;
   agentPreps: Set<string>;
+  /** Words for the same role ("allenatore", "tecnico"), each mapped to its group's first word. */
+  synonyms: Map<string, string>;
 }
 
 const DATA = languages as unknown as Record<string, LanguageData>;
@@ -177,6 +180,13 @@ function build(list: LanguageData[]): Lexicon {
     dropsSubject: list.some((l) => l.dropsSubject),
     passive: new Set(all((l) => l.passiveMarkers)),
     agentPreps: new Set(all((l) => l.agentPrepositions)),
+    synonyms: new Map(
+      list.flatMap((l) =>
+        (l.roleSynonyms ?? []).flatMap((group) =>
+          group.map((w) => [w.toLowerCase(), group[0]] as [string, string]),
+        ),
+      ),
+    ),
     genitive: new Set(all((l) => l.genitiveDeterminers)),
     particleRuns: all((l) => l.nameParticles)
       .map((w) => w.split(/\s+/))

@@ -16,7 +16,7 @@ export interface Token {
 const TOKEN =
   /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*|(?<=(?:^|[^\p{L}\p{N}])[\p{L}\p{N}]{1,3})\.[\p{L}\p{N}]{1,3}(?![\p{L}\p{N}]))*|[^\s\p{L}\p{N}]/gu;
 // Elided articles and prepositions of French and Italian (l’, d’, dell’, qu’) are tokens of their own.
-const ELISION = /^(l|d|j|m|n|s|t|c|qu|un|dell|dall|nell|sull|all|quest|quell|sant)(['’])(.+)$/;
+const ELISION = /^(l|d|j|m|n|s|t|c|qu|un|dell|dall|nell|sull|all|quest|quell|sant)(['’])(.+)$/i;
 
 /** Tokens of par[from, to). */
 export function tokenize(par: string, from = 0, to = par.length): Token[] {
@@ -27,7 +27,8 @@ export function tokenize(par: string, from = 0, to = par.length): Token[] {
     const start = from + m.index;
     const t = m[0];
     const el = ELISION.exec(t);
-    if (el) {
+    // "L’allenatore" splits at the start of a sentence too, but a name keeps its particle: "D’Alema", "L’Atalanta".
+    if (el && (/^\p{Ll}/u.test(el[1]) || /^\p{Ll}/u.test(el[3]))) {
       const cut = el[1].length + 1;
       out.push(make(t.slice(0, cut), start));
       out.push(make(t.slice(cut), start + cut));

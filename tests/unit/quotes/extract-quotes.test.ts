@@ -102,7 +102,13 @@ const attributions: [string, string[], string, string | null][] = [
   ['en', ['Jane Roe runs the shelter.', '“We are ready,” she said.'], 'Jane Roe', null],
   [
     'en',
-    ['Tom Reed coaches the team.', '“We were lucky,” he said.', 'Anna Cole captains it.', '“We earned it,” she said.', '“Lucky or not, we won,” he said.'],
+    [
+      'Tom Reed coaches the team.',
+      '“We were lucky,” he said.',
+      'Anna Cole captains it.',
+      '“We earned it,” she said.',
+      '“Lucky or not, we won,” he said.',
+    ],
     'Tom Reed',
     null,
   ],
@@ -147,6 +153,13 @@ const attributions: [string, string[], string, string | null][] = [
   ['fr', ['« Nous sommes prêts », a déclaré Marie Dupont.'], 'Marie Dupont', null],
   ['fr', ['« Nous sommes prêts », déclara Marie Dupont.'], 'Marie Dupont', null],
   ['es', ['«Estamos preparados», ha dicho Ana García.'], 'Ana García', null],
+  ['it', ['«Non ci fermeremo – ha detto il sindaco Sala –, e lo faremo presto».'], 'Sala', 'sindaco'],
+  [
+    'it',
+    ['«La squadra c’è, il risultato è bugiardo». Così Aurelio De Laurentiis nel dopo partita.'],
+    'Aurelio De Laurentiis',
+    null,
+  ],
   ['es', ['«Estamos preparados», afirma Ana García.'], 'Ana García', null],
   [
     'es',
