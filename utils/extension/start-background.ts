@@ -13,8 +13,8 @@ import {
 } from '../messages';
 import {
   forgetPickerTab,
-  MENU_CLEAN_SELECTION,
   locateIn,
+  MENU_CLEAN_SELECTION,
   pickedIn,
   readSelectionFor,
   rulesRequest,
