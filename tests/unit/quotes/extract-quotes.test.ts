@@ -168,6 +168,14 @@ const attributions: [string, string[], string, string | null][] = [
     'portavoz del Ayuntamiento',
   ],
   ['es', ['Según Ana García, «la ciudad está preparada».'], 'Ana García', null],
+  ['fr', ['Marc Petit dirige la société.', 'Selon lui, « la reprise est là ».'], 'Marc Petit', null],
+  ['de', ['Karl Berg leitet die Firma.', 'Laut ihm ist die Erholung „endlich da“.'], 'Karl Berg', null],
+  [
+    'es',
+    ['La alcaldesa de Vigo, Ana Ruiz, habló ayer.', '«Estamos listos», añadió.'],
+    'Ana Ruiz',
+    'alcaldesa de Vigo',
+  ],
 ];
 
 describe('attribution patterns', () => {
