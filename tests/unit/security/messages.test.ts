@@ -50,6 +50,7 @@ const VALID: Record<Message['type'], Record<string, unknown>> = {
   'start-picker': { type: 'start-picker', tabId: 5 },
   picked: { type: 'picked', selector: 'div.promo' },
   'read-selection': { type: 'read-selection' },
+  locate: { type: 'locate', tabId: 7, text: 'This barrier will protect three thousand homes' },
   'extract-selection': { type: 'extract-selection', tabId: 6 },
 };
 /** Fields a message may leave out. */
@@ -244,14 +245,8 @@ describe('the background, end to end with the fake browser', () => {
     ];
     const answers: unknown[] = [];
     for (const sender of forgers) {
-      for (const type of [
-        'extract',
-        'save',
-        'open-reader',
-        'preview',
-        'start-picker',
-        'extract-selection',
-      ] as const) {
+      for (const type of Object.keys(MESSAGE_ORIGIN) as Message['type'][]) {
+        if (MESSAGE_ORIGIN[type] !== 'page') continue;
         const message = { ...VALID[type], tabId: tab.id };
         answers.push(await fakeBrowser.runtime.onMessage.trigger(message, sender));
       }
