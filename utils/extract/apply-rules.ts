@@ -75,7 +75,7 @@ function standsAlone(el: Element): boolean {
  */
 function holdsRunningText(el: Element, guard: number): boolean {
   let long = 0;
-  for (const p of el.getElementsByTagName('p')) {
+  for (const p of el.querySelectorAll('p')) {
     if (textOf(p).length >= 150 && !p.closest('a')) {
       long++;
       if (long >= 3 || textOf(el).length > guard) return true;
@@ -291,7 +291,7 @@ function applyStructures(
       } else if (kind === 'link-line') {
         // A line made of several links and little else: "Story A [VIDEO] | Story B [INSIGHT]".
         const lines = new Set<Element>();
-        for (const a of container.getElementsByTagName('a')) {
+        for (const a of container.querySelectorAll('a')) {
           const el = a.parentElement?.closest('p, div');
           if (el && el !== container && container.contains(el)) lines.add(el);
         }
@@ -307,9 +307,13 @@ function applyStructures(
         }
       } else if (kind === 'link-only-block') {
         // A short block that is one link and nothing else: a teaser headline pointing elsewhere on the site.
-        for (const a of [...container.getElementsByTagName('a')]) {
+        const checked = new Set<Element>();
+        for (const a of container.querySelectorAll('a')) {
           const el = a.parentElement?.closest(LEAF_BLOCK_SELECTOR);
-          if (!el || !container.contains(el) || el === container) continue;
+          // Each block once: a long block with many links must not cost its text once per link.
+          if (!el || checked.has(el)) continue;
+          checked.add(el);
+          if (!container.contains(el) || el === container) continue;
           const t = textOf(el).replace(/\s+/g, ' ').trim();
           if (!t || t.length > 150 || t.split(' ').length < 3) continue;
           if (textOf(a).replace(/\s+/g, ' ').trim() !== t || el.getElementsByTagName('a').length !== 1)
