@@ -650,6 +650,7 @@ function findCues(toks: Token[], lex: Lexicon, a: number, b: number): number[] {
 
 /** "explique-t-il", "a-t-elle": a verb with the subject pronoun attached (French inversion). */
 function inversionVerb(t: Token, lex: Lexicon): string | null {
+  if (!lex.inversion.size || !t.lower.includes('-')) return null;
   const m = /^(.+?)(?:-t)?-(\p{L}+)$/u.exec(t.lower);
   if (!m || !lex.inversion.has(m[2])) return null;
   if (!lex.verbs.has(m[1]) && !lex.aux.has(m[1])) return null;

@@ -15,6 +15,7 @@ const CLOSERS_OF: Record<string, string> = {
   '"': '"',
 };
 const OPENERS = new Set(Object.keys(CLOSERS_OF));
+const ANY_MARK = /[“„‚‘«»‹›「『"”’」』]/;
 const CLOSERS = new Set('”“"‘’»«›‹」』');
 /** Marks that open and close the same way only in one direction, so spacing never decides for them. */
 const GUILLEMETS = new Set('«»‹›');
@@ -54,6 +55,7 @@ function scanParagraph(
   carry: Open | null,
 ): { spans: { open: number; close: number; ch: string }[] } {
   const spans: { open: number; close: number; ch: string }[] = [];
+  if (!carry && !ANY_MARK.test(par)) return { spans };
   const stack: Open[] = carry ? [carry] : [];
   for (let i = 0; i < par.length; i++) {
     const ch = par[i];
