@@ -8,8 +8,8 @@ function turndown(): TurndownService {
     service = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
     // Turndown escapes Markdown syntax but not "<": a page's text that spells out a tag ("<img onerror=…>",
     // written as text) would become live inline HTML in the many renderers that pass HTML through.
-    const escape = service.escape.bind(service);
-    service.escape = (text: string) => escape(text).replace(/</g, '\\<');
+    const escapeMarkdown = service.escape.bind(service);
+    service.escape = (text: string) => escapeMarkdown(text).replace(/</g, '\\<');
   }
   return service;
 }
