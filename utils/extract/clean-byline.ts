@@ -16,7 +16,12 @@ let prefixRe: RegExp | null = null;
  */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  let s = raw.replace(/\s+/g, ' ').trim();
+  // A byline is text: markup in a meta tag or JSON-LD ("<script>…</script>Anna Berg") is dropped, code and all.
+  let s = raw
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!s || /^https?:\/\//i.test(s)) return null;
   prefixRe ??= new RegExp(
     `^(${prefixList()

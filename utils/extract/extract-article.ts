@@ -80,7 +80,12 @@ function cleanedClone(doc: Document, base: string, clean: (root: Document | Elem
     return full;
   }
   const out = doc.implementation.createHTMLDocument('');
-  for (const a of doc.documentElement.attributes) out.documentElement.setAttribute(a.name, a.value);
+  for (const a of doc.documentElement.attributes) {
+    // The HTML parser accepts attribute names ("2x", "--") that setAttribute refuses; only lang and dir matter here.
+    try {
+      out.documentElement.setAttribute(a.name, a.value);
+    } catch {}
+  }
   out.title = doc.title;
   const baseEl = out.createElement('base');
   baseEl.setAttribute('href', base);
