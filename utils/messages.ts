@@ -101,7 +101,8 @@ export type ExtractFailure = 'restricted' | 'failed';
 export type ExtractResult =
   | { ok: true; article: Article }
   | { ok: false; reason: ExtractFailure; error: string };
-export type SaveResult = { ok: true; id: string } | { ok: false; error: string };
+/** `skippedImages`: pictures not stored for offline reading (too large, unreachable). */
+export type SaveResult = { ok: true; id: string; skippedImages: number } | { ok: false; error: string };
 
 export interface ResponseMap {
   detected: { ok: true };

@@ -142,7 +142,9 @@ function App() {
                 res.ok
                   ? {
                       kind: 'ok',
-                      text: t('savedOk'),
+                      text: res.skippedImages
+                        ? `${t('savedOk')} ${t('libraryImagesSkipped', String(res.skippedImages))}`
+                        : t('savedOk'),
                       link: { href: savedCopyUrl(res.id), text: t('readSavedCopy') },
                     }
                   : { kind: 'error', text: t('savedError', res.error) },

@@ -1,7 +1,7 @@
 // Everything the background does, wired in one place: message routing (validated), the badge, the context menu,
 // the keyboard shortcut and the toolbar button. The entrypoint only calls startBackground().
 import { browser } from 'wxt/browser';
-import { saveArticle } from '../library';
+import { LibraryError, saveArticle } from '../library';
 import {
   type DetectedMessage,
   type ExtractResult,
@@ -74,8 +74,11 @@ async function setBadge(tabId: number, message: DetectedMessage): Promise<void> 
 async function save(message: Extract<Message, { type: 'save' }>): Promise<SaveResult> {
   try {
     const saved = await saveArticle(message.article, { tags: message.tags });
-    return { ok: true, id: saved.id };
+    return { ok: true, id: saved.id, skippedImages: saved.images?.skipped.length ?? 0 };
   } catch (err) {
+    // A full disk is the reader's to fix: say it plainly (nothing already saved was touched).
+    if (err instanceof LibraryError && err.code === 'storage-full')
+      return { ok: false, error: browser.i18n.getMessage('libraryErrorStorageFull') };
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
 }

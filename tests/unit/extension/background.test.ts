@@ -63,6 +63,24 @@ describe('handleMessage', () => {
   });
 });
 
+describe('save', () => {
+  it('says a full disk plainly, and counts the pictures left out of a save', async () => {
+    const library = await import('@/utils/library');
+    const spy = vi.spyOn(library, 'saveArticle');
+    spy.mockRejectedValueOnce(new library.LibraryError('storage-full', 'QuotaExceededError: quota exceeded'));
+    expect(await handleMessage({ type: 'save', article: {} as never, tags: [] }, {})).toEqual({
+      ok: false,
+      error: 'msg:libraryErrorStorageFull',
+    });
+    spy.mockResolvedValueOnce({ id: 'a1', images: { stored: 1, skipped: [{}, {}] } } as never);
+    expect(await handleMessage({ type: 'save', article: {} as never, tags: [] }, {})).toEqual({
+      ok: true,
+      id: 'a1',
+      skippedImages: 2,
+    });
+  });
+});
+
 describe('startBackground', () => {
   it('routes only valid messages from our own extension', async () => {
     startBackground();
