@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { type Notice, Popup, type PopupState } from '@/components/Popup';
 import { translate as t, uiLanguage } from '@/utils/extension/i18n';
 import { readPageTarget, savedCopyUrl } from '@/utils/extension/page-params';
+import { saveWithNotice } from '@/utils/extension/save-with-notice';
 import { activeTabId, applyTheme, sendMessage } from '@/utils/extension/send-message';
 import type { ExtractResult } from '@/utils/messages';
 import { readSettingsLight } from '@/utils/settings';
@@ -84,22 +85,9 @@ function App() {
       onSave={async () => {
         if (!article) return;
         setBusySaving(true);
-        const res = await sendMessage({ type: 'save', article, tags: [] }).catch((err: Error) => ({
-          ok: false as const,
-          error: err.message,
-        }));
+        const notice = await saveWithNotice(article);
         setBusySaving(false);
-        setNotice(
-          res.ok
-            ? {
-                kind: 'ok',
-                text: res.skippedImages
-                  ? `${t('savedOk')} ${t('libraryImagesSkipped', String(res.skippedImages))}`
-                  : t('savedOk'),
-                link: { href: savedCopyUrl(res.id), text: t('readSavedCopy') },
-              }
-            : { kind: 'error', text: t('savedError', res.error) },
-        );
+        setNotice(notice);
       }}
       onCopy={async () => {
         if (!article) return;

@@ -9,6 +9,7 @@ import { translate as t, uiLanguage } from '@/utils/extension/i18n';
 import { readPageTarget, savedCopyUrl } from '@/utils/extension/page-params';
 import { ReadAloud, type ReadAloudStatus } from '@/utils/extension/read-aloud';
 import { sanitizeForRender } from '@/utils/extension/sanitize-for-render';
+import { saveWithNotice } from '@/utils/extension/save-with-notice';
 import { applyTheme, sendMessage } from '@/utils/extension/send-message';
 import type { Article } from '@/utils/extract/types';
 import { getArticle } from '@/utils/library';
@@ -133,22 +134,9 @@ function App() {
         article && target.kind === 'tab'
           ? async () => {
               setBusySaving(true);
-              const res = await sendMessage({ type: 'save', article, tags: [] }).catch((err: Error) => ({
-                ok: false as const,
-                error: err.message,
-              }));
+              const notice = await saveWithNotice(article);
               setBusySaving(false);
-              setNotice(
-                res.ok
-                  ? {
-                      kind: 'ok',
-                      text: res.skippedImages
-                        ? `${t('savedOk')} ${t('libraryImagesSkipped', String(res.skippedImages))}`
-                        : t('savedOk'),
-                      link: { href: savedCopyUrl(res.id), text: t('readSavedCopy') },
-                    }
-                  : { kind: 'error', text: t('savedError', res.error) },
-              );
+              setNotice(notice);
             }
           : null
       }

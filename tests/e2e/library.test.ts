@@ -249,7 +249,7 @@ describe('library in Chromium', () => {
       article({ url: `${first.url}#comments`, title: 'Tide barrier: the vote' }),
       ['flood'],
     );
-    expect(again).toEqual({ ok: true, id: first.id });
+    expect(again).toEqual({ ok: true, id: first.id, skippedImages: 0 });
     await library.getByRole('link', { name: 'Tide barrier: the vote' }).waitFor();
     expect(await count()).toBe('1 article');
     const after = await dump(library);
