@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '@/utils/extract/types';
 import { isArticleData, isRunExtractor, parseMessage, senderAllowed } from '@/utils/messages';
+import { SAMPLE_ARTICLE } from '../sample-article';
 
-const article: Article = {
-  url: 'https://news.example/2024/03/05/story',
-  isArticle: true,
-  detection: { score: 6, signals: ['og-article'] },
-  title: 'A story',
-  byline: 'Maria Rossi',
-  siteName: 'Example News',
-  lang: 'en',
-  publishedTime: '2024-03-05T08:30:00Z',
-  excerpt: null,
-  text: 'One.\n\nTwo.',
-  html: '<p>One.</p><p>Two.</p>',
-  wordCount: 2,
-  readingMinutes: 1,
-  quotes: [{ text: 'Hello', speaker: 'Anna Verdi', role: 'mayor', paragraph: 1, confidence: 0.9 }],
-  speakers: [{ name: 'Anna Verdi', role: 'mayor', quotes: 1 }],
-  removed: [{ rule: 'ad-label', count: 1 }],
-};
+const article = SAMPLE_ARTICLE;
 
 describe('parseMessage', () => {
   it.each([
