@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type Notice, Popup, type PopupState } from '@/components/Popup';
 import { translate as t, uiLanguage } from '@/utils/extension/i18n';
-import { readPageTarget, savedCopyUrl } from '@/utils/extension/page-params';
+import { readPageTarget } from '@/utils/extension/page-params';
 import { saveWithNotice } from '@/utils/extension/save-with-notice';
 import { activeTabId, applyTheme, sendMessage } from '@/utils/extension/send-message';
 import type { ExtractResult } from '@/utils/messages';

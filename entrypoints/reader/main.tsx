@@ -6,7 +6,7 @@ import { Reader, type ReaderState } from '@/components/Reader';
 import { RemovedPanel } from '@/components/rules/RemovedPanel';
 import { findQuoteElement } from '@/utils/extension/find-quote';
 import { translate as t, uiLanguage } from '@/utils/extension/i18n';
-import { readPageTarget, savedCopyUrl } from '@/utils/extension/page-params';
+import { readPageTarget } from '@/utils/extension/page-params';
 import { ReadAloud, type ReadAloudStatus } from '@/utils/extension/read-aloud';
 import { sanitizeForRender } from '@/utils/extension/sanitize-for-render';
 import { saveWithNotice } from '@/utils/extension/save-with-notice';
