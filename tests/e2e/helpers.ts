@@ -97,16 +97,21 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Debian's Chromium (or CHROMIUM_PATH) headless with the built extension loaded. */
-export async function launchExtension(
-  options: { dir?: string; headless?: boolean; locale?: string } = {},
-): Promise<ExtensionBrowser> {
+/**
+ * Debian's Chromium (or CHROMIUM_PATH) with the built extension loaded, on the given profile: a relaunch on the same
+ * profile sees the same storage. Returns once the extension's service worker is up.
+ */
+export async function launchChromium(
+  userDataDir: string,
+  options: { dir?: string; headless?: boolean; locale?: string; acceptDownloads?: boolean } = {},
+): Promise<{ context: BrowserContext; sw: Worker; extensionId: string }> {
   const ext = options.dir ?? extensionDir('chrome-mv3');
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nitido-e2e-'));
+  const locale = options.locale ?? 'en-US';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: options.headless ?? true,
-    locale: options.locale ?? 'en-US',
+    locale,
+    acceptDownloads: options.acceptDownloads,
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
@@ -117,14 +122,22 @@ export async function launchExtension(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--lang=${options.locale ?? 'en-US'}`,
+      `--lang=${locale}`,
     ],
   });
-  // The popup's Copy button writes to the clipboard; tests read it back.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker');
-  const extensionId = sw.url().split('/')[2];
+  return { context, sw, extensionId: sw.url().split('/')[2] };
+}
+
+/** Launches Debian's Chromium (or CHROMIUM_PATH) headless with the built extension loaded, on a fresh profile. */
+export async function launchExtension(
+  options: { dir?: string; headless?: boolean; locale?: string } = {},
+): Promise<ExtensionBrowser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nitido-e2e-'));
+  const { context, sw, extensionId } = await launchChromium(userDataDir, options);
+  // The popup's Copy button writes to the clipboard; tests read it back.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const errors: string[] = [];
 
   const watch = (page: Page) => {

@@ -6,10 +6,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../utils/extract/types';
-import { extensionDir } from './helpers';
+import { launchChromium } from './helpers';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -23,25 +23,7 @@ let origin: string;
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nitido-safety-'));
 
 async function launch(): Promise<{ context: BrowserContext; url: (p: string) => string }> {
-  const ext = extensionDir('chrome-mv3');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker');
-  const id = sw.url().split('/')[2];
+  const { context, extensionId: id } = await launchChromium(profile);
   return { context, url: (p) => `chrome-extension://${id}/${p}` };
 }
 

@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../utils/extract/types';
-import { extensionDir } from './helpers';
+import { launchChromium } from './helpers';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -97,28 +97,7 @@ interface Browser {
 
 /** Chromium with the extension on a profile the test keeps (a relaunch on it sees the same IndexedDB). */
 async function launch(profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nitido-lib-'))): Promise<Browser> {
-  const ext = extensionDir('chrome-mv3');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    acceptDownloads: true,
-    locale: 'en-US',
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=en-US',
-    ],
-  });
-  let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker');
-  const extensionId = sw.url().split('/')[2];
+  const { context, extensionId } = await launchChromium(profile, { acceptDownloads: true });
   return { context, extensionId, profile, url: (p) => `chrome-extension://${extensionId}/${p}` };
 }
 
