@@ -1,7 +1,5 @@
-// Runs in the content script on every page: imports only small modules (Readability's readerable check is imported
-// from its own file, not from the package index that pulls the whole parser in).
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import { isArticleType, type JsonLdObject, jsonLdObjects, typesOf } from './json-ld';
+// Runs in the content script on every page: imports only small modules, and reads the page in one query.
+import { isArticleType, type JsonLdObject, jsonLdOf, typesOf } from './json-ld';
 import type { Detection } from './types';
 
 /** Weights of the signals: positive ones say "an article", negative ones "a page of teasers". */
@@ -50,25 +48,130 @@ export function urlSignals(url: string): Signal[] {
   return out;
 }
 
-/** Teaser density: many linked headings and few long paragraphs of running text. */
-function isTeaserPage(doc: Document, articles: number): boolean {
-  let teasers = articles;
-  const headings = doc.querySelectorAll('h2, h3, h4');
-  if (headings.length >= 6) {
-    let linked = 0;
-    for (const h of headings) if (h.querySelector('a[href]') || h.parentElement?.closest('a[href]')) linked++;
-    teasers = Math.max(teasers, linked);
+/**
+ * Readability's readerable test (Readability-readerable.js, isProbablyReaderable with its defaults), computed from the
+ * one scan below instead of its own two walks of the page; keep in step with that file. A node counts when it is
+ * visible, not named like a sidebar or footer, not a paragraph in a list item, and holds ≥ 140 characters; the page is
+ * readerable when Σ√(length − 140) over those nodes passes 20 (a sum, so the order of the nodes does not matter).
+ */
+const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const MAYBE_CANDIDATE = /and|article|body|column|content|main|shadow/i;
+const READERABLE_MIN_LENGTH = 140;
+const READERABLE_MIN_SCORE = 20;
+
+function readerableWeight(el: Element, length: number): number {
+  if (length < READERABLE_MIN_LENGTH) return 0;
+  if (
+    el.hasAttribute('hidden') ||
+    (el.hasAttribute('style') && (el as HTMLElement).style?.display === 'none')
+  )
+    return 0;
+  if (el.getAttribute('aria-hidden') === 'true' && !el.className.includes('fallback-image')) return 0;
+  if (el.className || el.id) {
+    const names = `${el.className} ${el.id}`;
+    if (UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) return 0;
   }
-  if (teasers < 6) return false;
-  let long = 0;
-  for (const p of doc.querySelectorAll('p')) {
-    if ((p.textContent ?? '').length > 250 && !p.closest('a') && ++long * 2 > teasers) return false;
-  }
-  return true;
+  if (el.localName === 'p' && el.closest('li')) return 0;
+  return Math.sqrt(length - READERABLE_MIN_LENGTH);
 }
 
-/** Is this page an article? Cheap: a few selector queries, the page's JSON-LD, the URL. */
-export function detectArticle(doc: Document, url: string, ldObjects?: JsonLdObject[]): Detection {
+/** Paragraphs shorter than this are usually captions, teasers or buttons, not article text. */
+const MIN_READING_PARAGRAPH = 40;
+/** A paragraph this long, outside a link, is running text (a teaser page has few of them). */
+const LONG_PARAGRAPH = 250;
+
+/**
+ * What detection reads of a page. Each query walks the whole DOM, and the content script pays for this on every page
+ * load, so: single-tag queries only (Chromium matches a list like "p, pre, article" or "div > br" per element, three
+ * to ten times slower on a 10,000-node page), each paragraph's text read once for the three uses below, and the
+ * walks that only the readerable test needs skipped once the paragraphs alone have passed it.
+ */
+export interface PageScan {
+  ldScripts: Element[];
+  ogType: string | null;
+  publishedTime: boolean;
+  articles: HTMLCollectionOf<Element>;
+  readerable: boolean;
+  /** Paragraphs of running text (≥ 250 characters) outside links, for the teaser check. */
+  longParagraphs: number;
+  /** Characters of the paragraphs of ≥ 40 characters inside the first <article> (else the whole page). */
+  readingChars: number;
+}
+
+export function scanPage(doc: Document): PageScan {
+  const articles = doc.getElementsByTagName('article');
+  const root = articles[0];
+  let readerable = 0;
+  let longParagraphs = 0;
+  let readingChars = 0;
+  for (const p of doc.getElementsByTagName('p')) {
+    const text = p.textContent ?? '';
+    if (text.length < MIN_READING_PARAGRAPH) continue;
+    if (!root || root.contains(p)) readingChars += text.length;
+    if (text.length > LONG_PARAGRAPH && !p.closest('a')) longParagraphs++;
+    if (readerable <= READERABLE_MIN_SCORE && text.length >= READERABLE_MIN_LENGTH)
+      readerable += readerableWeight(p, text.trim().length);
+  }
+  if (readerable <= READERABLE_MIN_SCORE) readerable += otherBlocksWeight(doc, articles);
+
+  let ogType: string | null = null;
+  let publishedTime = false;
+  for (const m of doc.getElementsByTagName('meta')) {
+    const key = m.getAttribute('property') ?? m.getAttribute('name');
+    if (key === 'og:type' || m.getAttribute('name') === 'og:type') ogType ??= m.getAttribute('content');
+    else if (key === 'article:published_time' || m.getAttribute('name') === 'article:published_time')
+      publishedTime = true;
+  }
+  const ldScripts = [...doc.getElementsByTagName('script')].filter(
+    (s) => s.getAttribute('type') === 'application/ld+json',
+  );
+  return {
+    ldScripts,
+    ogType,
+    publishedTime,
+    articles,
+    readerable: readerable > READERABLE_MIN_SCORE,
+    longParagraphs,
+    readingChars,
+  };
+}
+
+/** The readerable weight of the blocks other than paragraphs: <pre>, <article>, and <div>s of text and <br>s. */
+function otherBlocksWeight(doc: Document, articles: HTMLCollectionOf<Element>): number {
+  const blocks = new Set<Element>([...doc.getElementsByTagName('pre'), ...articles]);
+  for (const br of doc.getElementsByTagName('br'))
+    if (br.parentElement?.localName === 'div') blocks.add(br.parentElement);
+  let weight = 0;
+  for (const el of blocks) {
+    weight += readerableWeight(el, el.textContent?.trim().length ?? 0);
+    if (weight > READERABLE_MIN_SCORE) break;
+  }
+  return weight;
+}
+
+/** Teaser density: many linked headings (or <article> teasers) and few long paragraphs of running text. */
+function isTeaserPage(doc: Document, scan: PageScan): boolean {
+  const needed = Math.max(6, scan.longParagraphs * 2);
+  if (scan.articles.length >= needed) return true;
+  let linked = 0;
+  let headings = 0;
+  for (const tag of ['h2', 'h3', 'h4']) {
+    for (const h of doc.getElementsByTagName(tag)) {
+      headings++;
+      if (h.querySelector('a[href]') || h.parentElement?.closest('a[href]')) linked++;
+    }
+  }
+  return headings >= 6 && linked >= needed;
+}
+
+/** Is this page an article? Cheap: one query over the page, its JSON-LD, the URL. */
+export function detectArticle(
+  doc: Document,
+  url: string,
+  ldObjects?: JsonLdObject[],
+  scan: PageScan = scanPage(doc),
+): Detection {
   const signals: string[] = [];
   let score = 0;
   const add = (s: Signal) => {
@@ -76,19 +179,17 @@ export function detectArticle(doc: Document, url: string, ldObjects?: JsonLdObje
     score += SIGNAL_WEIGHTS[s];
   };
 
-  const types = (ldObjects ?? jsonLdObjects(doc)).flatMap(typesOf);
+  const types = (ldObjects ?? jsonLdOf(scan.ldScripts)).flatMap(typesOf);
   if (types.some(isArticleType)) add('json-ld-article');
   else if (types.some((t) => LISTING_TYPES.test(t)) && !types.some((t) => t === 'WebPage' || t === 'Article'))
     add('json-ld-listing');
-  const og = doc.querySelector('meta[property="og:type"], meta[name="og:type"]')?.getAttribute('content');
-  if (og && /article|blog|post/i.test(og)) add('og-article');
-  if (doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"]'))
-    add('published-time');
-  const articles = doc.querySelectorAll('article').length;
+  if (scan.ogType && /article|blog|post/i.test(scan.ogType)) add('og-article');
+  if (scan.publishedTime) add('published-time');
+  const articles = scan.articles.length;
   if (articles >= 1 && articles <= 2) add('article-element');
   for (const s of urlSignals(url)) add(s);
-  if (isProbablyReaderable(doc)) add('readerable');
-  if (isTeaserPage(doc, articles)) add('teasers');
+  if (scan.readerable) add('readerable');
+  if (isTeaserPage(doc, scan)) add('teasers');
 
   return { isArticle: score >= ARTICLE_THRESHOLD, score, signals };
 }

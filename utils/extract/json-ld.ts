@@ -5,7 +5,14 @@ export type JsonLdObject = Record<string, unknown>;
 const ARTICLE_TYPE =
   /^(Article|NewsArticle|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting|SatiricalArticle|ScholarlyArticle|TechArticle|Report|SocialMediaPosting|DiscussionForumPosting)$/;
 
+export const JSON_LD_SELECTOR = 'script[type="application/ld+json"]';
+
 export function jsonLdObjects(doc: Document): JsonLdObject[] {
+  return jsonLdOf(doc.querySelectorAll(JSON_LD_SELECTOR));
+}
+
+/** The objects of the given JSON-LD script elements (for callers that already found them). */
+export function jsonLdOf(scripts: Iterable<Element>): JsonLdObject[] {
   const out: JsonLdObject[] = [];
   const visit = (v: unknown, depth: number) => {
     if (depth > 4 || !v || typeof v !== 'object') return;
@@ -17,7 +24,7 @@ export function jsonLdObjects(doc: Document): JsonLdObject[] {
     out.push(o);
     if (o['@graph']) visit(o['@graph'], depth + 1);
   };
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const s of scripts) {
     try {
       // Some sites wrap the JSON in CDATA or leave trailing commas' neighbours; the plain cases are what count.
       visit(JSON.parse((s.textContent ?? '').replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '')), 0);

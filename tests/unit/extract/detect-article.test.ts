@@ -1,6 +1,16 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../bin/lib/parse-html';
-import { ARTICLE_THRESHOLD, detectArticle, urlSignals } from '../../../utils/extract/detect-article';
+import {
+  ARTICLE_THRESHOLD,
+  detectArticle,
+  scanPage,
+  urlSignals,
+} from '../../../utils/extract/detect-article';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 
 const LONG =
   'The council met on Tuesday to discuss the new budget for the coming year, and the debate went on late. '.repeat(
@@ -88,5 +98,45 @@ describe('detectArticle signals', () => {
     const d = detectArticle(parseHtml(html, url), url);
     expect(d.isArticle, d.signals.join(' ')).toBe(want);
     expect(d.score >= ARTICLE_THRESHOLD).toBe(want);
+  });
+});
+
+describe('scanPage: one read of the page for every signal', () => {
+  const fixtures = readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'source.html')))
+    .map((d) => d.name);
+  const long = (n: number) =>
+    'Words of running text, long enough to count as a paragraph of the article. '.repeat(n);
+  const edgeCases: [string, string][] = [
+    ['text in a div of <br>s', `<div>${`${long(3)}<br><br>`.repeat(4)}</div>`],
+    ['paragraphs in list items', `<ul>${`<li><p>${long(4)}</p></li>`.repeat(6)}</ul>`],
+    ['hidden paragraphs', `${`<p hidden>${long(4)}</p><p style="display: none">${long(4)}</p>`.repeat(4)}`],
+    ['aria-hidden paragraphs', `${`<p aria-hidden="true">${long(4)}</p>`.repeat(6)}`],
+    ['a sidebar', `${`<p class="sidebar-item">${long(4)}</p>`.repeat(6)}`],
+    ['a sidebar in the main column', `${`<p class="sidebar main-column">${long(4)}</p>`.repeat(6)}`],
+    ['one long <pre>', `<pre>${long(12)}</pre>`],
+    ['an <article> without paragraphs', `<article>${long(12)}</article>`],
+    ['short paragraphs only', `${'<p>Short line.</p>'.repeat(50)}`],
+  ];
+
+  it.each([
+    ...fixtures.map((f): [string, string] => [f, readFileSync(join(FIXTURES, f, 'source.html'), 'utf8')]),
+    ...edgeCases,
+  ])('%s: readerable exactly as Readability decides it', (_name, html) => {
+    const doc = parseHtml(html.includes('<body') ? html : page('', html), 'https://example.com/x');
+    expect(scanPage(doc).readerable).toBe(isProbablyReaderable(doc));
+  });
+
+  it('counts reading characters inside the first <article> only, and long paragraphs outside links', () => {
+    const doc = parseHtml(
+      page(
+        '',
+        `<p>${long(10)}</p><article><p>${long(4)}</p><p>Caption.</p><a href="/x"><p>${long(4)}</p></a></article>`,
+      ),
+      'https://example.com/x',
+    );
+    const scan = scanPage(doc);
+    expect(scan.readingChars).toBe(long(4).length * 2);
+    expect(scan.longParagraphs).toBe(2);
   });
 });
