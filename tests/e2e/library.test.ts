@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../utils/extract/types';
+import { makeArticle } from '../make-article';
 import { launchChromium } from './helpers';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -62,29 +63,6 @@ async function servePictures() {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
-}
-
-function article(over: Partial<Article> = {}): Article {
-  const text = over.text ?? 'The harbour council approved the tide barrier.\n\nWork begins in the spring.';
-  return {
-    url: 'https://news.example/harbour/barrier.html',
-    isArticle: true,
-    detection: { score: 0.9, signals: ['og:type=article'] },
-    title: 'Harbour council approves the tide barrier',
-    byline: 'Maria Rossi',
-    siteName: 'The Daily Harbour',
-    lang: 'en',
-    publishedTime: '2024-03-05T08:30:00Z',
-    excerpt: 'The harbour council voted.',
-    text,
-    html: `<p>${text.split('\n\n').join('</p><p>')}</p>`,
-    wordCount: text.split(/\s+/).length,
-    readingMinutes: 1,
-    quotes: [],
-    speakers: [],
-    removed: [],
-    ...over,
   };
 }
 
@@ -166,7 +144,7 @@ describe('library in Chromium', () => {
     expect(await library.getByText('Your library is empty').count()).toBe(1);
     const saved = await save(
       library,
-      article({
+      makeArticle({
         html: `<p>The harbour council approved the tide barrier.</p><figure><img src="${pictures.origin}/pic.png" alt="The barrier"></figure><p>Work begins.</p><img src="${pictures.origin}/gone.png" alt="Gone">`,
       }),
       ['town'],
@@ -225,7 +203,7 @@ describe('library in Chromium', () => {
     const first = (await dump(library)).articles[0];
     const again = await save(
       library,
-      article({ url: `${first.url}#comments`, title: 'Tide barrier: the vote' }),
+      makeArticle({ url: `${first.url}#comments`, title: 'Tide barrier: the vote' }),
       ['flood'],
     );
     expect(again).toEqual({ ok: true, id: first.id, skippedImages: 0 });
@@ -239,10 +217,10 @@ describe('library in Chromium', () => {
 
   it('two saves at once both land', async () => {
     const [a, b] = await Promise.all([
-      save(library, article({ url: 'https://news.example/a', title: 'Story A about fishermen' })),
+      save(library, makeArticle({ url: 'https://news.example/a', title: 'Story A about fishermen' })),
       save(
         library,
-        article({
+        makeArticle({
           url: 'https://other.example/b',
           title: 'Storia B sul governo',
           lang: 'it',
@@ -316,7 +294,7 @@ describe('library in Chromium', () => {
           exportedAt: new Date().toISOString(),
           articles: [
             {
-              ...article({ url: 'https://x.example/1' }),
+              ...makeArticle({ url: 'https://x.example/1' }),
               id: 'x1',
               savedAt: new Date().toISOString(),
               tags: [],
