@@ -1,119 +1,12 @@
-import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { type Notice, Popup, type PopupState } from '@/components/Popup';
-import { translate as t, uiLanguage } from '@/utils/extension/i18n';
-import { readPageTarget } from '@/utils/extension/page-params';
-import { saveWithNotice } from '@/utils/extension/save-with-notice';
-import { activeTabId, applyTheme, sendMessage } from '@/utils/extension/send-message';
-import type { ExtractResult } from '@/utils/messages';
-import { readSettingsLight } from '@/utils/settings';
+// The request for the article goes first; the UI's code (a separate chunk) loads while the tab extracts.
+import { requestArticle } from './request';
 import './style.css';
 
-// User Timing marks read by tests/bench/browser.ts (where the popup's time goes).
-const CLEAN_TEXT_MARK = 'nitido:clean-text-visible';
-const EXTRACT_START_MARK = 'nitido:extract-start';
-const EXTRACT_END_MARK = 'nitido:extract-end';
-const locale = uiLanguage();
-document.documentElement.lang = locale;
-void readSettingsLight().then((s) => applyTheme(document, s.reader.theme));
-
-/** Which tab, and its extraction, requested before the first render: the clean text is the popup's whole point. */
-async function requestArticle(): Promise<{ tabId: number | undefined; result: ExtractResult | null }> {
-  const target = readPageTarget(location.search);
-  const tabId = target.kind === 'tab' ? target.tabId : await activeTabId();
-  if (tabId === undefined) return { tabId, result: null };
-  performance.mark(EXTRACT_START_MARK);
-  const result = await sendMessage({ type: 'extract', tabId }).catch(
-    (err: Error): ExtractResult => ({ ok: false, reason: 'failed', error: err.message }),
-  );
-  performance.mark(EXTRACT_END_MARK);
-  return { tabId, result };
-}
-let firstRequest: ReturnType<typeof requestArticle> | null = requestArticle();
-
-function App() {
-  const [state, setState] = useState<PopupState>({ kind: 'loading' });
-  const [tabId, setTabId] = useState<number | undefined>(undefined);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [busySaving, setBusySaving] = useState(false);
-
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' });
-    setNotice(null);
-    const request = firstRequest ?? requestArticle();
-    firstRequest = null;
-    const { tabId: id, result } = await request;
-    setTabId(id);
-    if (!result) return setState({ kind: 'no-tab' });
-    if (!result.ok) {
-      setState(
-        result.reason === 'restricted' ? { kind: 'restricted' } : { kind: 'failed', error: result.error },
-      );
-    } else {
-      setState({ kind: result.article.isArticle ? 'ready' : 'not-article', article: result.article });
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // Effects run after the browser painted the clean text.
-  useEffect(() => {
-    if (state.kind === 'ready' && !performance.getEntriesByName(CLEAN_TEXT_MARK).length) {
-      performance.mark(CLEAN_TEXT_MARK);
-    }
-  }, [state]);
-
-  const article = state.kind === 'ready' ? state.article : null;
-  return (
-    <Popup
-      state={state}
-      t={t}
-      locale={locale}
-      notice={notice}
-      busySaving={busySaving}
-      onRetry={load}
-      onTryAnyway={() => state.kind === 'not-article' && setState({ kind: 'ready', article: state.article })}
-      onOpenCleanView={async () => {
-        if (tabId === undefined) return;
-        const res = await sendMessage({ type: 'open-reader', tabId });
-        if (res.ok) window.close();
-        else setNotice({ kind: 'error', text: res.error });
-      }}
-      onSave={async () => {
-        if (!article) return;
-        setBusySaving(true);
-        const notice = await saveWithNotice(article);
-        setBusySaving(false);
-        setNotice(notice);
-      }}
-      onCopy={async () => {
-        if (!article) return;
-        try {
-          await navigator.clipboard.writeText(`${article.title}\n\n${article.text}\n\n${article.url}\n`);
-          setNotice({ kind: 'ok', text: t('copiedOk') });
-        } catch (err) {
-          setNotice({ kind: 'error', text: t('copiedError', (err as Error).message) });
-        }
-      }}
-      onLibrary={async () => {
-        await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
-        window.close();
-      }}
-      onOptions={() => void browser.runtime.openOptionsPage()}
-      onPickElement={
-        tabId === undefined
-          ? undefined
-          : async () => {
-              const res = await sendMessage({ type: 'start-picker', tabId });
-              if (res.ok) window.close();
-              else setNotice({ kind: 'error', text: t('removedPickFailed', res.error) });
-            }
-      }
-    />
-  );
-}
-
-render(<App />, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app') as HTMLElement;
+const firstRequest = requestArticle();
+import('./app')
+  .then(({ mountPopup }) => mountPopup(root, firstRequest))
+  .catch((err: Error) => {
+    // Only a damaged install gets here; say so rather than show an empty popup.
+    root.textContent = `Nitido could not start its popup: ${err.message}`;
+  });

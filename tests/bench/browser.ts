@@ -21,8 +21,9 @@ const pagesDir = resolve(root, '../shared/corpora/readability-pages');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const popupRuns = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 1) : 15;
-/** --detection-only: skip the popup part (quick runs while working on the detector). */
+/** --detection-only, --popup-only: one part alone (quick runs while working on it). */
 const detectionOnly = args.includes('--detection-only');
+const popupOnly = args.includes('--popup-only');
 /** Loads of each page; its first-call time is the median of them. */
 const DETECTION_LOADS = 3;
 const BUDGET = { detectionP95Ms: 1, contentScriptGzBytes: 10 * 1024, popupCleanTextMs: 150 };
@@ -199,7 +200,9 @@ async function benchPopup(outDir: string): Promise<PopupTiming[]> {
 const outDir = extensionBuild();
 const contentJs = readFileSync(join(outDir, 'chrome-mv3/content-scripts/content.js'));
 const contentGz = gzipSync(contentJs, { level: 9 }).length;
-const detection = await benchDetection();
+const detection = popupOnly
+  ? { cold: [], warm: [], whole: [], pages: 0, articles: 0, slowest: [] }
+  : await benchDetection();
 const popupTimings = detectionOnly ? [] : await benchPopup(outDir);
 const popup = popupTimings.map((t) => t.visible);
 const med = (f: (t: PopupTiming) => number) => quantile(popupTimings.map(f), 0.5);
@@ -234,15 +237,17 @@ const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
 const d = result.detection;
 const c = result.popupCleanText;
 const split = c.medianBreakdownMs;
-console.log(`
-Extension in real Chromium (${new Date().toISOString()})
-  detection, ${detection.pages} pages (${detection.articles} called articles)
+console.log(`\nExtension in real Chromium (${new Date().toISOString()})`);
+if (!popupOnly)
+  console.log(`  detection, ${detection.pages} pages (${detection.articles} called articles)
     the content script's work (detectPage: detection + reading estimate), first call per page, as a reader pays it:
       p50 ${ms(d.coldP50Ms)}, p95 ${ms(d.coldP95Ms)}, max ${ms(d.coldMaxMs)}  — ${verdict(d.coldP95Ms <= BUDGET.detectionP95Ms)} (p95 ≤ ${BUDGET.detectionP95Ms} ms)
       slowest: ${detection.slowest.map((s) => `${s.page} ${ms(s.coldMs)}`).join(', ')}
     detectArticle alone, warm (mean of 20 calls): p50 ${ms(d.warmP50Ms)}, p95 ${ms(d.warmP95Ms)}
-    detectPage, warm: p50 ${ms(d.withReadingEstimateP50Ms)}, p95 ${ms(d.withReadingEstimateP95Ms)}
-  content script: ${(contentJs.length / 1024).toFixed(1)} KB, ${(contentGz / 1024).toFixed(2)} KB gzipped  — ${verdict(contentGz <= BUDGET.contentScriptGzBytes)} (≤ 10 KB)`);
+    detectPage, warm: p50 ${ms(d.withReadingEstimateP50Ms)}, p95 ${ms(d.withReadingEstimateP95Ms)}`);
+console.log(
+  `  content script: ${(contentJs.length / 1024).toFixed(1)} KB, ${(contentGz / 1024).toFixed(2)} KB gzipped  — ${verdict(contentGz <= BUDGET.contentScriptGzBytes)} (≤ 10 KB)`,
+);
 if (!detectionOnly)
   console.log(`  popup, clean text visible after opening: p50 ${c.p50Ms.toFixed(1)} ms, p95 ${c.p95Ms.toFixed(1)} ms over ${c.runs} opens  — ${verdict(c.p95Ms <= BUDGET.popupCleanTextMs)} (≤ ${BUDGET.popupCleanTextMs} ms)
     median split: page load to request ${split.pageLoadToRequest.toFixed(1)} ms (HTML parsed at ${split.documentParsed.toFixed(1)} ms), extraction in the tab (round trip) ${split.extraction.toFixed(1)} ms, render ${split.renderToVisible.toFixed(1)} ms
