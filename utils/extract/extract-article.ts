@@ -26,6 +26,11 @@ export interface ExtractOptions {
   siteRules?: boolean;
   /** Return the removed blocks' HTML grouped by rule in Article.removedBlocks ("what was removed"). */
   keepRemoved?: boolean;
+  /**
+   * Keys of removed blocks (Article.removedBlocks[].keys) the reader restored: their rules still run, but these
+   * blocks stay at their place in the article (listed in Article.keptBlocks with keepRemoved).
+   */
+  keepBlocks?: string[];
 }
 
 const WORDS_PER_MINUTE = 230;
@@ -136,7 +141,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   // The caller's (user) rules first: for content/title/byline/date the first matching rule wins.
   const siteRules = [...(options.rules ?? []), ...(options.siteRules === false ? [] : rulesForHost(host))];
   const rules = [...(options.genericRules === false ? [] : GENERIC_RULES), ...siteRules];
-  const report: RulesReport = { counts: new Map(), blocks: options.keepRemoved ? new Map() : undefined };
+  const report: RulesReport = {
+    counts: new Map(),
+    blocks: options.keepRemoved ? new Map() : undefined,
+    keep: new Set(options.keepBlocks),
+    kept: options.keepRemoved ? new Map() : undefined,
+  };
 
   // 1 prepare, 2 clean, on a clone.
   const base = baseOf(doc, url);
@@ -160,6 +170,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       parsed = retry;
       report.counts.clear();
       report.blocks?.clear();
+      report.kept?.clear();
     }
   }
   const content = parsed?.content ?? clone.createElement('div');
@@ -223,6 +234,13 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     removed: [...report.counts].map(([rule, count]) => ({ rule, count })),
     truncation: detectTruncation(doc, ld),
   };
-  if (report.blocks) article.removedBlocks = [...report.blocks].map(([rule, html]) => ({ rule, html }));
+  if (report.blocks) {
+    article.removedBlocks = [...report.blocks].map(([rule, blocks]) => ({
+      rule,
+      html: blocks.map((b) => b.html),
+      keys: blocks.map((b) => b.key),
+    }));
+    article.keptBlocks = [...(report.kept ?? [])].map(([key, { rule, text }]) => ({ rule, key, text }));
+  }
   return article;
 }

@@ -1,14 +1,24 @@
 // Which rules an extraction runs with: the reader's own rules on top of the generic and site rules, minus the
-// rules the reader restored (for this article, or for good on this site).
-import { type CleanRule, type ExtractOptions, GENERIC_RULES, rulesForHost, SITE_RULES } from '../extract';
+// rules the reader restored (for this article, or for good on this site), keeping the single blocks restored.
+import {
+  type CleanRule,
+  type ExtractOptions,
+  GENERIC_RULES,
+  ruleOfBlockKey,
+  rulesForHost,
+  SITE_RULES,
+} from '../extract';
 
+/** `restored` holds rule ids (every block of the rule comes back) and block keys (that block alone). */
 export function extractOptionsFor(
   host: string,
   userRules: CleanRule[],
-  exclude: string[],
+  restored: string[],
   keepRemoved = true,
 ): ExtractOptions {
-  if (!exclude.length) return { rules: userRules, keepRemoved };
+  const keepBlocks = restored.filter((k) => ruleOfBlockKey(k) !== null);
+  const exclude = restored.filter((k) => ruleOfBlockKey(k) === null);
+  if (!exclude.length) return { rules: userRules, keepRemoved, keepBlocks };
   const out = new Set(exclude);
   const keep = (r: CleanRule) => !out.has(r.id);
   // The reader's rules first: for content/title/byline/date the first matching rule wins (as extractArticle does).
@@ -17,6 +27,7 @@ export function extractOptionsFor(
     siteRules: false,
     rules: [...userRules.filter(keep), ...GENERIC_RULES.filter(keep), ...rulesForHost(host).filter(keep)],
     keepRemoved,
+    keepBlocks,
   };
 }
 
@@ -35,7 +46,7 @@ export function ruleReasons(userRules: CleanRule[] = []): Map<string, string> {
   ]);
 }
 
-/** The rule ids restored for good on a host (its base domain's entries cover it). */
+/** The rule ids and block keys restored for good on a host (its base domain's entries cover it). */
 export function restoredFor(state: { restored: Record<string, string[]> }, host: string): string[] {
   const h = host.toLowerCase().replace(/^www\./, '');
   const out: string[] = [];
