@@ -1,5 +1,6 @@
 import { blockKey } from './block-key';
 import { type CompiledSelectors, compileSelectors } from './compile-selectors';
+import { KEPT_ATTR } from './hold-kept';
 import { LEXICON, type LexiconKey, normalizeBlock, phraseSource } from './lexicon';
 import type { CleanRule, RulesReport } from './rule';
 
@@ -246,8 +247,12 @@ const KEPT_EXCERPT = 160;
  * stays where it is, so it is back at its place in the article. Returns whether the block was removed.
  */
 export function removeBlock(report: RulesReport, ruleId: string, el: Element): boolean {
-  const key = report.keep?.size || report.blocks ? blockKey(ruleId, el) : '';
-  if (report.keep?.has(key)) {
+  const restoring = !!report.keep?.size;
+  // What the reader restored comes back whole: neither it nor anything inside it is removed by another rule.
+  if (restoring && el.closest(`[${KEPT_ATTR}]`)) return false;
+  const key = restoring || report.blocks ? blockKey(ruleId, el) : '';
+  if (report.keep?.has(key) || report.keep?.has(ruleId)) {
+    el.setAttribute(KEPT_ATTR, key);
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, KEPT_EXCERPT);
     report.kept?.set(key, { rule: ruleId, text });
     return false;
@@ -258,7 +263,9 @@ export function removeBlock(report: RulesReport, ruleId: string, el: Element): b
     list.push({ key, html: el.outerHTML });
     report.blocks.set(ruleId, list);
   }
-  el.remove();
+  // A box around a restored block goes, the restored block stays at its place.
+  const kept = restoring ? [...el.querySelectorAll(`[${KEPT_ATTR}]`)] : [];
+  el.replaceWith(...kept.filter((k) => !k.parentElement?.closest(`[${KEPT_ATTR}]`)));
   return true;
 }
 

@@ -5,6 +5,7 @@ import { applyRules } from './apply-rules';
 import { articleText, paragraphsOf } from './article-text';
 import { cleanByline } from './clean-byline';
 import { detectArticle } from './detect-article';
+import { clearKept, holdKept, putBackKept } from './hold-kept';
 import { jsonLdObjects } from './json-ld';
 import { checkLimits } from './limits';
 import { postClean } from './post-clean';
@@ -27,8 +28,9 @@ export interface ExtractOptions {
   /** Return the removed blocks' HTML grouped by rule in Article.removedBlocks ("what was removed"). */
   keepRemoved?: boolean;
   /**
-   * Keys of removed blocks (Article.removedBlocks[].keys) the reader restored: their rules still run, but these
-   * blocks stay at their place in the article (listed in Article.keptBlocks with keepRemoved).
+   * What the reader restored: keys of removed blocks (Article.removedBlocks[].keys), or ids of rules (every block
+   * of the rule). The rules still run, but these blocks come back at their place in the article, even where
+   * Readability would drop them (see hold-kept.ts); with keepRemoved they are listed in Article.keptBlocks.
    */
   keepBlocks?: string[];
 }
@@ -150,10 +152,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   // 1 prepare, 2 clean, on a clone.
   const base = baseOf(doc, url);
+  let held: Element[] = [];
   const clone = cleanedClone(doc, base, (root) => {
     applyLazyImages(root, siteRules, host);
     prepareDocument(root);
     applyRules(root, rules, { stage: 'before', host, report });
+    held = holdKept(root);
   });
   const chosen = firstMatch(clone, siteRules, 'content');
   if (chosen && clone.body) clone.body.replaceChildren(chosen);
@@ -174,6 +178,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     }
   }
   const content = parsed?.content ?? clone.createElement('div');
+  putBackKept(content, held);
 
   // 5 metadata (site rules' selectors first, then JSON-LD / meta / Readability's guesses).
   const title =
@@ -190,6 +195,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   // 4 post-clean.
   postClean(content, { title, kicker: meta.kicker, byline, host, rules, report });
 
+  clearKept(content);
   absolutizeUrls(content, base);
 
   // 6 sanitize, then the text from the sanitized HTML (what the reader sees is what the text says).

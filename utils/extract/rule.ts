@@ -79,7 +79,7 @@ export interface RemovedBlock {
 export interface RulesReport {
   counts: Map<string, number>;
   blocks?: Map<string, RemovedBlock[]>;
-  /** Keys of blocks the reader restored: left where they are, not counted as removed. */
+  /** Keys of blocks the reader restored, or ids of rules (all their blocks): left in place, not counted. */
   keep?: ReadonlySet<string>;
   /** With `blocks`: the restored blocks the rules found, by key, with their rule and the start of their text. */
   kept?: Map<string, { rule: string; text: string }>;

@@ -68,7 +68,7 @@ export function runPageRequest(
     }
     const host = win.location.hostname;
     const exclude = [...request.exclude, ...restoredFor(request, host)];
-    const options = extractOptionsFor(host, request.rules, exclude);
+    const options = extractOptionsFor(request.rules, exclude);
     if (request.kind === 'extract') {
       const res = extract(options);
       return res.ok && 'article' in res ? { ok: true, article: trimRemoved(res.article, win) } : res;

@@ -24,7 +24,8 @@ function restorations(
   reasons: Map<string, string>,
 ): Restoration[] {
   const rules = [...new Set(restored)].filter((k) => ruleOfBlockKey(k) === null);
-  const blocks = article.keptBlocks ?? [];
+  // A block back with its whole rule is undone with the rule.
+  const blocks = (article.keptBlocks ?? []).filter((b) => !rules.includes(b.rule));
   return [
     ...rules.map((rule) => ({ key: rule, rule, excerpt: null, why: reasons.get(rule) ?? rule })),
     ...blocks.map((b) => ({ key: b.key, rule: b.rule, excerpt: b.text, why: reasons.get(b.rule) ?? b.rule })),

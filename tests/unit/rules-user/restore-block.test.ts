@@ -1,5 +1,6 @@
-// "What was removed" → restore one block: on the fixture restore-one-block, one rule removes two "Read also" lines;
-// restoring one by its key brings back that line alone, at its place, and the keys survive re-extraction. The keys
+// "What was removed" → restore one block: on the fixture restore-one-block, one rule removes two "Read also" lines
+// (one a link-heavy div that Readability alone would drop); restoring one by its key brings back that line alone,
+// at its place, and the keys survive re-extraction. The keys
 // are remembered per site in the restorations' item, whose version-1 data (rule ids) still reads.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,7 +25,7 @@ const PIER = "Read also: The island council's budget for the new pier";
 const STORMS = 'Read also: Winter storms cancelled forty crossings';
 
 const extract = (restored: string[] = []) =>
-  extractArticle(parseHtml(source, url), url, extractOptionsFor(host, [], restored));
+  extractArticle(parseHtml(source, url), url, extractOptionsFor([], restored));
 const keysOf = (a: Article, rule: string) => a.removedBlocks?.find((b) => b.rule === rule)?.keys ?? [];
 const paragraphs = (a: Article) => a.text.split('\n\n');
 
@@ -59,10 +60,23 @@ describe('restoring one removed block', () => {
     expect(one.removed).toContainEqual({ rule: 'read-also-line', count: 1 });
     expect(keysOf(one, 'read-also-line')).toEqual([stormsKey]);
     expect(one.keptBlocks).toEqual([{ rule: 'read-also-line', key: pierKey, text: PIER }]);
+    // The engine's marks and placeholders are gone from what the reader gets.
+    expect(one.html).not.toMatch(/data-nitido|\u2063/);
     const groups = removedGroups(one, new Map(), (h) => h);
     expect(groups.find((g) => g.rule === 'read-also-line')?.blocks).toEqual([
       { key: stormsKey, html: expect.stringContaining('Winter storms') },
     ]);
+  });
+
+  it('a restored box that Readability would drop (an aside with a form) comes back at its place too', () => {
+    const [newsletter] = keysOf(all, 'newsletter-box');
+    const paras = paragraphs(extract([newsletter]));
+    const at = paras.findIndex((p) => p.includes("The week's harbour news in your inbox"));
+    expect(paras[at - 1]).toBe('Sign up for our newsletter');
+    expect(paras[at - 2]).toContain('The last ferry back');
+    expect(paras[at + 1]).toBe('Subscribe'); // the form's button, as text: the sanitizer drops forms
+    expect(paras[at + 2]).toContain('The company will publish');
+    expect(paras.join(' ')).not.toContain('Read also');
   });
 
   it('the other one alone, or the whole rule, likewise', () => {

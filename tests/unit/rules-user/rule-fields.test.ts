@@ -17,7 +17,6 @@ import {
 import { getSettings, normalizeSettings, updateSettings } from '../../../utils/settings';
 
 const URL_ = 'https://news.example.org/2024/harbour.html';
-const HOST = 'news.example.org';
 const PARA = (n: number) =>
   `<p>Paragraph ${n} of the story: the harbour council met on Tuesday evening and voted on the tide barrier, ` +
   `which the town has discussed for more than a decade; residents of the lower town came in large numbers.</p>`;
@@ -49,7 +48,7 @@ const SHARED = JSON.stringify({
 });
 
 const extractWith = (rules: ReturnType<typeof toCleanRules>) =>
-  extractArticle(doc(), URL_, extractOptionsFor(HOST, rules, []));
+  extractArticle(doc(), URL_, extractOptionsFor(rules, []));
 
 describe("the reader's rules keep every field a rule file may carry", () => {
   beforeEach(() => fakeBrowser.reset());
