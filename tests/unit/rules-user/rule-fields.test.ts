@@ -15,11 +15,8 @@ import {
   toSettingsRules,
 } from '../../../utils/rules';
 import { getSettings, normalizeSettings, updateSettings } from '../../../utils/settings';
+import { PARA, URL_ } from './harbour-page';
 
-const URL_ = 'https://news.example.org/2024/harbour.html';
-const PARA = (n: number) =>
-  `<p>Paragraph ${n} of the story: the harbour council met on Tuesday evening and voted on the tide barrier, ` +
-  `which the town has discussed for more than a decade; residents of the lower town came in large numbers.</p>`;
 const NOTE =
   '<p class="note">A note from the editors: this newspaper has covered the harbour for a hundred years, and our ' +
   'archive of every story about the port, the ferries and the fishing fleet is open to subscribers online.</p>';

@@ -23,11 +23,8 @@ import {
 import { locateBlock } from '../../../utils/rules/locate-block';
 import { selectionArticle } from '../../../utils/rules/selection-article';
 import { getSettings } from '../../../utils/settings';
+import { PARA, URL_ } from './harbour-page';
 
-const URL_ = 'https://news.example.org/2024/harbour.html';
-const PARA = (n: number) =>
-  `<p>Paragraph ${n} of the story: the harbour council met on Tuesday evening and voted on the tide barrier, ` +
-  `which the town has discussed for more than a decade; residents of the lower town came in large numbers.</p>`;
 const PAGE = `<!doctype html><html lang="en"><head><title>Harbour council approves the barrier</title>
 <meta property="og:type" content="article"></head><body><main><article>
 <h1>Harbour council approves the barrier</h1>
