@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHtml } from '../../../bin/lib/parse-html';
-import { type Article, extractArticle } from '../../../utils/extract';
+import { type Article, applyRules, extractArticle } from '../../../utils/extract';
 import {
   extractOptionsFor,
   getRestored,
@@ -94,6 +94,38 @@ describe('restoring one removed block', () => {
   it('a key of another rule, or of text not on the page, changes nothing', () => {
     const text = extract([`ad-label~${pierKey.split('~')[1]}`, 'read-also-line~zzzz']).text;
     expect(text).toBe(all.text);
+  });
+});
+
+describe('a restored block among other rules', () => {
+  const keep = { id: 'user:x/keep', why: 'x', remove: ['.keep'] };
+  const box = { id: 'user:x/box', why: 'x', text: { patterns: ['promo text keep me'] } };
+  const page = () =>
+    parseHtml(
+      '<body><p>Story.</p><div class="box"><p>Promo text</p>\n<p class="keep">Keep <b>me</b></p></div><p>End.</p></body>',
+      url,
+    );
+
+  it('a box another rule removes around it goes, the restored block stays at its place', () => {
+    const d = page();
+    const report = { counts: new Map<string, number>(), keep: new Set([keep.id]) };
+    applyRules(d, [keep, box], { stage: 'before', report });
+    expect(d.body.textContent?.replace(/\s+/g, ' ')).toBe('Story.Keep meEnd.');
+    expect(report.counts).toEqual(new Map([[box.id, 1]]));
+  });
+
+  it('nothing inside it is removed by another rule', () => {
+    const d = page();
+    const boxSelector = { id: 'user:x/box-selector', why: 'x', remove: ['.box'] };
+    const line = { id: 'user:x/line', why: 'x', text: { patterns: ['keep me'] } };
+    const report = { counts: new Map<string, number>(), keep: new Set([boxSelector.id]) };
+    applyRules(d, [boxSelector, line], { stage: 'before', report });
+    expect(d.body.textContent?.replace(/\s+/g, ' ')).toBe('Story.Promo text Keep meEnd.');
+    expect(report.counts).toEqual(new Map());
+    // Without the restoration, both rules take their part.
+    const plain = page();
+    applyRules(plain, [line], { stage: 'before' });
+    expect(plain.body.textContent?.replace(/\s+/g, ' ')).toBe('Story.Promo text End.');
   });
 });
 
