@@ -19,8 +19,8 @@ export interface ExtractMessage {
   type: 'extract';
   tabId: number;
   /**
-   * Rules whose removals the reader restored in the clean view ("what was removed"). When present (even empty),
-   * the tab is extracted afresh instead of from the background's cache.
+   * What the reader restored in the clean view ("what was removed"): rule ids (all their blocks) and block keys
+   * (one block each). When present (even empty), the tab is extracted afresh instead of from the background's cache.
    */
   exclude?: string[];
 }
@@ -210,7 +210,7 @@ export function parseMessage(x: unknown): Message | null {
       if (!isTabId(x.tabId)) return null;
       if (x.exclude === undefined) return { type: 'extract', tabId: x.tabId };
       const ex = x.exclude;
-      return Array.isArray(ex) && ex.length <= 500 && ex.every((id) => isStr(id, 200))
+      return Array.isArray(ex) && ex.length <= 500 && ex.every((id) => isStr(id, 220))
         ? { type: 'extract', tabId: x.tabId, exclude: ex as string[] }
         : null;
     }

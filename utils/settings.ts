@@ -15,10 +15,24 @@ export interface ReaderPrefs {
   width: number;
 }
 
-/** The reader's own cleaning rule: on this site (and its subdomains), remove what these CSS selectors match. */
+/**
+ * The reader's own cleaning rule: on this site (and its subdomains), remove what these CSS selectors match. A rule
+ * from a shared file may carry more of the engine's rule format (utils/rules/validate-rule.ts): where the article,
+ * title, byline and date are, and text patterns; it keeps its id and reason (a rule on several sites is one entry
+ * per site with the same id). Entries from before (site and selectors only) are entries of this shape as they are.
+ * Everything here is checked again by validateRule before it runs (selectors, and patterns that could hang a tab).
+ */
 export interface UserRule {
   site: string;
   remove: string[];
+  id?: string;
+  why?: string;
+  content?: string;
+  title?: string;
+  byline?: string;
+  date?: string;
+  /** Regular expressions, each matched against a whole block's normalised text. */
+  patterns?: string[];
 }
 
 export interface Settings {
@@ -48,6 +62,9 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const MAX_SELECTOR = 500;
 const MAX_RULES = 200;
+const MAX_PATTERNS = 20;
+const MAX_WHY = 300;
+const PART_KEYS = ['content', 'title', 'byline', 'date'] as const;
 
 const clamp = (n: unknown, range: { min: number; max: number }, fallback: number) =>
   typeof n === 'number' && Number.isFinite(n)
@@ -64,6 +81,26 @@ export function normalizeHost(input: string): string | null {
   } catch {
     return null;
   }
+}
+
+const isShortStr = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
+
+/** One stored rule entry, field by field (types and lengths); null when it is malformed or does nothing. */
+function normalizeUserRule(value: unknown): UserRule | null {
+  if (!value || typeof value !== 'object') return null;
+  const u = value as Record<string, unknown>;
+  const site = typeof u.site === 'string' ? normalizeHost(u.site) : null;
+  const remove = Array.isArray(u.remove) ? u.remove : [];
+  if (!site || !remove.every((x) => isShortStr(x, MAX_SELECTOR))) return null;
+  const out: UserRule = { site, remove: (remove as string[]).filter(Boolean) };
+  if (isShortStr(u.id, MAX_SELECTOR) && u.id) out.id = u.id;
+  if (isShortStr(u.why, MAX_WHY) && u.why) out.why = u.why;
+  for (const key of PART_KEYS) if (isShortStr(u[key], MAX_SELECTOR) && u[key]) out[key] = u[key];
+  const patterns = Array.isArray(u.patterns) ? u.patterns.slice(0, MAX_PATTERNS) : [];
+  if (patterns.every((x) => isShortStr(x, MAX_SELECTOR)) && patterns.some(Boolean))
+    out.patterns = (patterns as string[]).filter(Boolean);
+  const acts = out.remove.length || out.patterns || PART_KEYS.some((k) => out[k]);
+  return acts ? out : null;
 }
 
 /**
@@ -85,16 +122,8 @@ export function normalizeSettings(value: unknown): Settings {
     toolbarOpensCleanView:
       typeof v.toolbarOpensCleanView === 'boolean' ? v.toolbarOpensCleanView : d.toolbarOpensCleanView,
     userRules: (Array.isArray(v.userRules) ? v.userRules : [])
-      .filter(
-        (u): u is UserRule =>
-          !!u &&
-          typeof u === 'object' &&
-          typeof (u as UserRule).site === 'string' &&
-          Array.isArray((u as UserRule).remove) &&
-          (u as UserRule).remove.every((x) => typeof x === 'string' && x.length <= MAX_SELECTOR),
-      )
-      .map((u) => ({ site: normalizeHost(u.site) ?? '', remove: u.remove.filter(Boolean) }))
-      .filter((u) => u.site && u.remove.length > 0)
+      .map(normalizeUserRule)
+      .filter((u): u is UserRule => u !== null)
       .slice(0, MAX_RULES),
     reader: {
       theme: THEMES.includes(r.theme as Theme) ? (r.theme as Theme) : d.reader.theme,

@@ -7,19 +7,30 @@ export interface RemovedGroup {
   /** The rule's reason (its `why`), or the id when unknown. */
   why: string;
   count: number;
-  /** The removed blocks' HTML, already sanitized for rendering. */
-  blocks: string[];
+  /** The removed blocks: key (to restore that block alone) and HTML, already sanitized for rendering. */
+  blocks: { key: string; html: string }[];
+}
+
+/** Something restored in this view or for good on this site: a whole rule, or one block (with its text). */
+export interface Restoration {
+  /** A rule id, or a block key. */
+  key: string;
+  rule: string;
+  why: string;
+  /** The start of a restored block's text; null for a whole rule. */
+  excerpt: string | null;
+  remembered: boolean;
 }
 
 export interface RemovedPanelProps {
   t: Translate;
   site: string;
   groups: RemovedGroup[];
-  /** Rules restored in this view or for good on this site, with their reason. */
-  restored: { rule: string; why: string; remembered: boolean }[];
+  restored: Restoration[];
   busy: boolean;
-  onRestore(rule: string, remember: boolean): void;
-  onRemoveAgain(rule: string): void;
+  /** Restores a whole rule (by id) or one block (by key), for this view or, with `remember`, on this site. */
+  onRestore(key: string, remember: boolean): void;
+  onRemoveAgain(key: string): void;
   /** Starts the element picker in the article's tab; null where there is no live tab. */
   onPick: (() => void) | null;
   /** The options page's rule editor for this site (with this tab's preview). */
@@ -34,7 +45,10 @@ export interface RemovedPanelProps {
   onCancelProposal(): void;
 }
 
-/** "What was removed": every block the rules took out of this article, by rule and reason, each group restorable. */
+/**
+ * "What was removed": every block the rules took out of this article, by rule and reason; each block restorable
+ * alone (back at its place in the article), or the whole rule.
+ */
 export function RemovedPanel(props: RemovedPanelProps) {
   const { t, groups, restored } = props;
   const [remember, setRemember] = useState(false);
@@ -97,12 +111,27 @@ export function RemovedPanel(props: RemovedPanelProps) {
           <p class="removed-id">
             <code>{g.rule}</code>
           </p>
-          {g.blocks.map((html, i) => (
-            // Sanitized by the caller (sanitizeForRender), like the article body.
-            <div key={i} class="removed-block" dangerouslySetInnerHTML={{ __html: html }} />
+          {g.blocks.map((b) => (
+            <div key={b.key} class="removed-item" data-key={b.key}>
+              {/* Sanitized by the caller (sanitizeForRender), like the article body. */}
+              <div class="removed-block" dangerouslySetInnerHTML={{ __html: b.html }} />
+              <button
+                type="button"
+                class="removed-restore-block"
+                disabled={props.busy}
+                onClick={() => props.onRestore(b.key, remember)}
+              >
+                {t('removedRestore')}
+              </button>
+            </div>
           ))}
-          <button type="button" disabled={props.busy} onClick={() => props.onRestore(g.rule, remember)}>
-            {t('removedRestore')}
+          <button
+            type="button"
+            class="removed-restore-all"
+            disabled={props.busy}
+            onClick={() => props.onRestore(g.rule, remember)}
+          >
+            {t('removedRestoreAll')}
           </button>
         </details>
       ))}
@@ -111,9 +140,10 @@ export function RemovedPanel(props: RemovedPanelProps) {
           <h3>{t('removedRestoredTitle')}</h3>
           <ul class="removed-restored">
             {restored.map((r) => (
-              <li key={r.rule} data-rule={r.rule}>
-                {r.why} {r.remembered ? <em>({t('removedRemembered')})</em> : null}{' '}
-                <button type="button" disabled={props.busy} onClick={() => props.onRemoveAgain(r.rule)}>
+              <li key={r.key} data-rule={r.rule} data-key={r.key}>
+                {r.why} {r.excerpt !== null ? <q class="removed-excerpt">{r.excerpt}</q> : null}{' '}
+                {r.remembered ? <em>({t('removedRemembered')})</em> : null}{' '}
+                <button type="button" disabled={props.busy} onClick={() => props.onRemoveAgain(r.key)}>
                   {t('removedRemoveAgain')}
                 </button>
               </li>

@@ -1,7 +1,7 @@
 import './rules.css';
 import { useMemo, useState } from 'preact/hooks';
 import type { Translate } from '@/utils/extension/i18n';
-import { type SelectorCheck, type UserRule, validateRule } from '@/utils/rules/validate-rule';
+import { onlyRemoves, type SelectorCheck, type UserRule, validateRule } from '@/utils/rules/validate-rule';
 
 export type PreviewState =
   | { kind: 'unavailable' }
@@ -21,7 +21,10 @@ export interface RuleEditorProps {
   /** The draft changed: a valid rule to preview, or null. */
   onDraft(rule: UserRule | null): void;
   onSave(rule: UserRule): void;
+  /** Deletes one selector of a site's list of selectors. */
   onDelete(site: string, selector: string): void;
+  /** Deletes a whole rule (one with more than selectors, from a shared file), by id. */
+  onDeleteRule(id: string): void;
   onExport(): void;
   onImport(file: File): void;
 }
@@ -58,6 +61,32 @@ function PreviewColumn({
         </p>
       ))}
     </div>
+  );
+}
+
+/** A rule from a shared file with more than selectors: its reason, each field, and one button to delete it. */
+function WholeRule({ t, rule, onDelete }: { t: Translate; rule: UserRule; onDelete(): void }) {
+  const fields: [string, string][] = [
+    ...(['content', 'title', 'byline', 'date'] as const).flatMap((k): [string, string][] =>
+      rule[k] ? [[k, rule[k]]] : [],
+    ),
+    ...(rule.remove ?? []).map((s): [string, string] => ['remove', s]),
+    ...(rule.text?.patterns ?? []).map((p): [string, string] => ['pattern', p]),
+  ];
+  return (
+    <li data-site={rule.sites[0]} data-rule={rule.id}>
+      <strong>{rule.sites.join(', ')}</strong> {rule.why}{' '}
+      <button type="button" class="link" aria-label={t('rulesDeleteRule', rule.why)} onClick={onDelete}>
+        ✕
+      </button>
+      <ul>
+        {fields.map(([k, v]) => (
+          <li key={`${k}:${v}`}>
+            {k}: <code>{v}</code>
+          </li>
+        ))}
+      </ul>
+    </li>
   );
 }
 
@@ -147,26 +176,30 @@ export function RuleEditor(props: RuleEditorProps) {
       <h3>{t('rulesSaved')}</h3>
       {props.rules.length === 0 ? <p class="muted">{t('rulesNone')}</p> : null}
       <ul class="rule-list">
-        {props.rules.map((r) => (
-          <li key={r.id} data-site={r.sites[0]}>
-            <strong>{r.sites.join(', ')}</strong>
-            <ul>
-              {(r.remove ?? []).map((sel) => (
-                <li key={sel}>
-                  <code>{sel}</code>{' '}
-                  <button
-                    type="button"
-                    class="link"
-                    aria-label={t('rulesDelete', sel)}
-                    onClick={() => props.onDelete(r.sites[0], sel)}
-                  >
-                    ✕
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
+        {props.rules.map((r) =>
+          onlyRemoves(r) ? (
+            <li key={r.id} data-site={r.sites[0]}>
+              <strong>{r.sites.join(', ')}</strong>
+              <ul>
+                {(r.remove ?? []).map((sel) => (
+                  <li key={sel}>
+                    <code>{sel}</code>{' '}
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={t('rulesDelete', sel)}
+                      onClick={() => props.onDelete(r.sites[0], sel)}
+                    >
+                      ✕
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ) : (
+            <WholeRule key={r.id} t={t} rule={r} onDelete={() => props.onDeleteRule(r.id)} />
+          ),
+        )}
       </ul>
       <div class="rule-file">
         <button type="button" onClick={props.onExport} disabled={!props.rules.length}>

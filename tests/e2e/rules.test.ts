@@ -1,6 +1,7 @@
 // The reader's own rules in real Chromium with the built extension: the element picker, the options editor's live
-// preview and validation, "what was removed" with restore, import of a shared rule file, truncation warnings and the
-// clean view of a selection. Pages are ours, served on 127.0.0.1 by this file.
+// preview and validation, "what was removed" with restore of one block or a whole rule, import of a shared rule
+// file (selectors and a text pattern), truncation warnings and the clean view of a selection. Pages are ours,
+// served on 127.0.0.1 by this file.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articlePage, type ExtensionBrowser, launchExtension, type PageServer, servePages } from './helpers';
@@ -10,16 +11,40 @@ const PAYWALLED = '/news/2024/03/07/the-barrier-budget.html';
 const CONTEST = 'Send us your best photograph of the old port before the works begin';
 const POLL = 'Tell us what you think about the barrier in the comments below the map';
 const SHARE = 'Forward this story to a neighbour who lives by the water';
+// Two lines one generic rule (read-also-line) removes: the clean view restores one of them alone.
+const READ_GATES = 'Read also: How the gates of the barrier will open for the fishing boats';
+const READ_FLOODS = 'Read also: The winter floods of two years ago, street by street';
+// A line a shared rule's text pattern removes.
+const TIDES = 'The tide tables for this week are printed on page 14';
 
 const page = articlePage({
   extraBody: '',
-}).replace(
-  '<p>Engineers estimate',
-  `<div class="harbour-contest">${CONTEST}.</div>
+})
+  .replace(
+    '<p>Engineers estimate',
+    `<div class="harbour-contest">${CONTEST}.</div>
 <div class="reader-poll">${POLL}.</div>
 <div class="share-tools">${SHARE}.</div>
 <p>Engineers estimate`,
-);
+  )
+  .replace('<p>"We are worried', `<div>${readAlso(READ_GATES, '/gates')}</div>\n<p>"We are worried`)
+  .replace(
+    '<p>Residents of the lower town',
+    `<div>${readAlso(READ_FLOODS, '/floods')}</div>\n<div class="tides">${TIDES}.</div>\n<p>Residents of the lower town`,
+  );
+
+/** A shared rule with a text pattern (matched against a whole block's text, lower-cased, end punctuation dropped). */
+const TIDES_RULE = {
+  id: 'user:127.0.0.1/tide-tables',
+  why: 'The weekly tide tables line',
+  sites: ['127.0.0.1'],
+  text: { patterns: ['the tide tables for this week are printed on page \\d+'] },
+};
+
+function readAlso(line: string, href: string): string {
+  const [label, title] = line.split(': ');
+  return `${label}: <a href="${href}">${title}</a>`;
+}
 const paywalled = articlePage({ title: 'What the barrier will cost' }).replace(
   '</article>',
   '<p class="cut">Subscribe to continue reading this article and every story of the Daily Harbour.</p></article>',
@@ -80,10 +105,12 @@ describe("the reader's own rules", () => {
     expect(await tab.page.$('#nitido-picker')).toBeNull();
   });
 
-  it('what was removed: blocks by rule with their reason; restore brings one back, remembered per site', async () => {
+  it('what was removed: blocks by rule with their reason; restore brings back one block, or a whole rule, remembered per site', async () => {
     const { reader, text } = await cleanViewText(tab.tabId);
     expect(text).not.toContain(CONTEST);
     expect(text).not.toContain('Advertisement');
+    expect(text).not.toContain(READ_GATES);
+    expect(text).not.toContain(READ_FLOODS);
     const mine = reader.locator('.removed-group[data-rule="user:127.0.0.1"]');
     await mine.locator('summary').click();
     expect(await mine.locator('.removed-block').textContent()).toContain(CONTEST);
@@ -97,26 +124,58 @@ describe("the reader's own rules", () => {
     expect(groups.length).toBeGreaterThan(1);
     for (const g of groups) expect(g.why && g.why !== g.rule, JSON.stringify(g)).toBe(true);
 
+    // One rule removed both "Read also" lines; restore the first alone.
+    const readAlso = reader.locator('.removed-group[data-rule="read-also-line"]');
+    await readAlso.locator('summary').click();
+    expect(await readAlso.locator('.removed-item').count()).toBe(2);
+    const gates = readAlso.locator('.removed-item', { hasText: 'How the gates of the barrier' });
+    const key = (await gates.getAttribute('data-key')) ?? '';
+    expect(key).toMatch(/^read-also-line~[a-z0-9]+$/);
     await reader.check('.removed-remember input');
-    await mine.locator('button').click();
+    await gates.locator('button.removed-restore-block').click();
+    await reader.waitForFunction(
+      (t) => document.querySelector('.article-body')?.textContent?.includes(t),
+      READ_GATES,
+    );
+    const restored = ((await reader.textContent('.article-body')) ?? '').replace(/\s+/g, ' ');
+    expect(restored).not.toContain(READ_FLOODS);
+    expect(restored).not.toContain(CONTEST);
+    // Back at its place: after the paragraph it followed on the page, before the one it preceded.
+    const at = restored.indexOf(READ_GATES);
+    expect(restored.indexOf('a bond the council plans to issue')).toBeLessThan(at);
+    expect(restored.indexOf('"We are worried about the fishing boats')).toBeGreaterThan(at);
+    expect(await readAlso.locator('.removed-item').count()).toBe(1);
+    expect(await readAlso.locator('.removed-item').textContent()).toContain('The winter floods');
+    expect(await stored('restoredRules')).toEqual({ '127.0.0.1': [key] });
+    const listed = reader.locator(`.removed-restored li[data-key="${key}"]`);
+    expect(await listed.textContent()).toContain(READ_GATES);
+    expect(await listed.textContent()).toContain('always on this site');
+
+    // Remembered: a new clean view of the page shows that block, and not its sibling.
+    const again = await cleanViewText(tab.tabId);
+    expect(again.text).toContain(READ_GATES);
+    expect(again.text).not.toContain(READ_FLOODS);
+    await again.reader.close();
+
+    // A whole rule comes back with "Restore all".
+    await mine.locator('button.removed-restore-all').click();
     await reader.waitForFunction(
       (t) => document.querySelector('.article-body')?.textContent?.includes(t),
       CONTEST,
     );
     expect(await reader.textContent('.article-body')).not.toContain('Advertisement');
-    expect(await stored('restoredRules')).toEqual({ '127.0.0.1': ['user:127.0.0.1'] });
-    expect(await reader.textContent('.removed-restored')).toContain('always on this site');
+    expect(await stored('restoredRules')).toEqual({ '127.0.0.1': [key, 'user:127.0.0.1'] });
 
-    // Remembered: a new clean view of the page keeps it.
-    const again = await cleanViewText(tab.tabId);
-    expect(again.text).toContain(CONTEST);
-    await again.reader.close();
-
-    // "Remove again" forgets it.
-    await reader.click('.removed-restored button');
+    // "Remove again" forgets each.
+    await reader.click('.removed-restored li[data-rule="user:127.0.0.1"] button');
     await reader.waitForFunction(
       (t) => !document.querySelector('.article-body')?.textContent?.includes(t),
       CONTEST,
+    );
+    await reader.click(`.removed-restored li[data-key="${key}"] button`);
+    await reader.waitForFunction(
+      (t) => !document.querySelector('.article-body')?.textContent?.includes(t),
+      READ_GATES,
     );
     expect(await stored('restoredRules')).toEqual({});
     await reader.close();
@@ -165,8 +224,12 @@ describe("the reader's own rules", () => {
         { sites: ['127.0.0.1'], remove: ['.share-tools'], why: 'Share box' },
         { sites: ['127.0.0.1'], remove: ['div['] },
         { sites: ['127.0.0.1'], remove: ['.x'], onload: 'alert(1)' },
+        TIDES_RULE,
       ],
     };
+    const before = await cleanViewText(tab.tabId);
+    expect(before.text).toContain(TIDES);
+    await before.reader.close();
     await options.setInputFiles('input[name="rule-file"]', {
       name: 'shared-rules.json',
       mimeType: 'application/json',
@@ -174,15 +237,23 @@ describe("the reader's own rules", () => {
     });
     await options.waitForSelector('.rule-editor .notice');
     const notice = (await options.textContent('.rule-editor .notice')) ?? '';
-    expect(notice).toContain('1 rules imported.');
+    expect(notice).toContain('2 rules imported.');
     expect(notice).toContain('Rule 2: "div[" is not a valid CSS selector.');
     expect(notice).toContain('Rule 3: Unknown field "onload"');
     expect(await stored('settings')).toMatchObject({
-      userRules: [{ site: '127.0.0.1', remove: ['div.harbour-contest', '.reader-poll', '.share-tools'] }],
+      userRules: [
+        { site: '127.0.0.1', remove: ['div.harbour-contest', '.reader-poll', '.share-tools'] },
+        { site: '127.0.0.1', id: TIDES_RULE.id, why: TIDES_RULE.why, patterns: TIDES_RULE.text.patterns },
+      ],
     });
     const { reader, text } = await cleanViewText(tab.tabId);
     expect(text).not.toContain(SHARE);
+    expect(text).not.toContain(TIDES);
     expect(text).toContain('Engineers estimate the barrier');
+    expect(text).toContain('Residents of the lower town');
+    // The pattern rule's block is listed under its reason in "what was removed".
+    const tides = reader.locator(`.removed-group[data-rule="${TIDES_RULE.id}"]`);
+    expect(await tides.locator('.removed-why').textContent()).toBe(TIDES_RULE.why);
     await reader.close();
 
     const download = options.waitForEvent('download');
@@ -195,7 +266,10 @@ describe("the reader's own rules", () => {
     expect(JSON.parse(body)).toMatchObject({
       format: 'nitido-rules',
       version: 1,
-      rules: [{ sites: ['127.0.0.1'], remove: ['div.harbour-contest', '.reader-poll', '.share-tools'] }],
+      rules: [
+        { sites: ['127.0.0.1'], remove: ['div.harbour-contest', '.reader-poll', '.share-tools'] },
+        TIDES_RULE,
+      ],
     });
     await options.close();
   });
@@ -224,6 +298,7 @@ describe('remove this, from the clean view', () => {
     expect(await stored('settings')).toMatchObject({
       userRules: [
         { site: '127.0.0.1', remove: ['div.harbour-contest', '.reader-poll', '.share-tools', selector] },
+        { site: '127.0.0.1', id: TIDES_RULE.id },
       ],
     });
     await reader.close();

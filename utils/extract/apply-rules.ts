@@ -1,4 +1,6 @@
+import { blockKey } from './block-key';
 import { type CompiledSelectors, compileSelectors } from './compile-selectors';
+import { KEPT_ATTR } from './hold-kept';
 import { LEXICON, type LexiconKey, normalizeBlock, phraseSource } from './lexicon';
 import type { CleanRule, RulesReport } from './rule';
 
@@ -238,13 +240,33 @@ function relatedBlock(heading: Element, root: Node, maxBox?: number): Element[] 
   return [heading];
 }
 
-function record(report: RulesReport, rule: CleanRule, el: Element) {
-  report.counts.set(rule.id, (report.counts.get(rule.id) ?? 0) + 1);
-  if (report.blocks) {
-    const list = report.blocks.get(rule.id) ?? [];
-    list.push(el.outerHTML);
-    report.blocks.set(rule.id, list);
+const KEPT_EXCERPT = 160;
+
+/**
+ * Removes a block a rule (or a post-clean step, by its id) matched and reports it; a block the reader restored
+ * stays where it is, so it is back at its place in the article. Returns whether the block was removed.
+ */
+export function removeBlock(report: RulesReport, ruleId: string, el: Element): boolean {
+  const restoring = !!report.keep?.size;
+  // What the reader restored comes back whole: neither it nor anything inside it is removed by another rule.
+  if (restoring && el.closest(`[${KEPT_ATTR}]`)) return false;
+  const key = restoring || report.blocks ? blockKey(ruleId, el) : '';
+  if (report.keep?.has(key) || report.keep?.has(ruleId)) {
+    el.setAttribute(KEPT_ATTR, key);
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, KEPT_EXCERPT);
+    report.kept?.set(key, { rule: ruleId, text });
+    return false;
   }
+  report.counts.set(ruleId, (report.counts.get(ruleId) ?? 0) + 1);
+  if (report.blocks) {
+    const list = report.blocks.get(ruleId) ?? [];
+    list.push({ key, html: el.outerHTML });
+    report.blocks.set(ruleId, list);
+  }
+  // A box around a restored block goes, the restored block stays at its place.
+  const kept = restoring ? [...el.querySelectorAll(`[${KEPT_ATTR}]`)] : [];
+  el.replaceWith(...kept.filter((k) => !k.parentElement?.closest(`[${KEPT_ATTR}]`)));
+  return true;
 }
 
 const LEAF_BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, div';
@@ -283,10 +305,7 @@ function applyStructures(
               break;
             }
           }
-          if (ok && textOf(list).trim()) {
-            record(report, rule, list);
-            list.remove();
-          }
+          if (ok && textOf(list).trim()) removeBlock(report, rule.id, list);
         }
       } else if (kind === 'link-line') {
         // A line made of several links and little else: "Story A [VIDEO] | Story B [INSIGHT]".
@@ -302,8 +321,7 @@ function applyStructures(
           const links = el.getElementsByTagName('a');
           if (links.length < 2 || el.querySelector(INNER_BLOCK_SELECTOR)) continue;
           if (linkTextLength(el) < 0.8 * t.replace(/[\s|•·,;:[\]()-]+/g, ' ').trim().length) continue;
-          record(report, rule, el);
-          el.remove();
+          removeBlock(report, rule.id, el);
         }
       } else if (kind === 'link-only-block') {
         // A short block that is one link and nothing else: a teaser headline pointing elsewhere on the site.
@@ -320,8 +338,7 @@ function applyStructures(
             continue;
           // Teasers point to the site's own articles; a link elsewhere ("Get it on Amazon for $39") is content.
           if (!sameSite(a.getAttribute('href'), host) || el.querySelector(INNER_BLOCK_SELECTOR)) continue;
-          record(report, rule, el);
-          el.remove();
+          removeBlock(report, rule.id, el);
         }
       }
     }
@@ -352,9 +369,7 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
   const matchers = matchersOf(active);
   const take = (rule: CleanRule, el: Element): boolean => {
     if (!rule.force && (STOP_TAGS.has(el.tagName) || holdsRunningText(el, guard))) return false;
-    record(report, rule, el);
-    el.remove();
-    return true;
+    return removeBlock(report, rule.id, el);
   };
   // One walk over the page: every simple selector of every rule is tested on each element (a removed element's
   // subtree is not visited), and the short text nodes are collected for the text rules on the way.
@@ -442,9 +457,7 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
     }
   }
   for (const [el, rule] of doomed) {
-    if (!el.parentNode || !container.contains(el)) continue;
-    record(report, rule, el);
-    el.remove();
+    if (el.parentNode && container.contains(el)) removeBlock(report, rule.id, el);
   }
   return report;
 }

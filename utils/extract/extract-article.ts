@@ -5,6 +5,7 @@ import { applyRules } from './apply-rules';
 import { articleText, paragraphsOf } from './article-text';
 import { cleanByline } from './clean-byline';
 import { detectArticle } from './detect-article';
+import { clearKept, holdKept, putBackKept } from './hold-kept';
 import { jsonLdObjects } from './json-ld';
 import { checkLimits } from './limits';
 import { postClean } from './post-clean';
@@ -26,6 +27,12 @@ export interface ExtractOptions {
   siteRules?: boolean;
   /** Return the removed blocks' HTML grouped by rule in Article.removedBlocks ("what was removed"). */
   keepRemoved?: boolean;
+  /**
+   * What the reader restored: keys of removed blocks (Article.removedBlocks[].keys), or ids of rules (every block
+   * of the rule). The rules still run, but these blocks come back at their place in the article, even where
+   * Readability would drop them (see hold-kept.ts); with keepRemoved they are listed in Article.keptBlocks.
+   */
+  keepBlocks?: string[];
 }
 
 const WORDS_PER_MINUTE = 230;
@@ -136,14 +143,21 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   // The caller's (user) rules first: for content/title/byline/date the first matching rule wins.
   const siteRules = [...(options.rules ?? []), ...(options.siteRules === false ? [] : rulesForHost(host))];
   const rules = [...(options.genericRules === false ? [] : GENERIC_RULES), ...siteRules];
-  const report: RulesReport = { counts: new Map(), blocks: options.keepRemoved ? new Map() : undefined };
+  const report: RulesReport = {
+    counts: new Map(),
+    blocks: options.keepRemoved ? new Map() : undefined,
+    keep: new Set(options.keepBlocks),
+    kept: options.keepRemoved ? new Map() : undefined,
+  };
 
   // 1 prepare, 2 clean, on a clone.
   const base = baseOf(doc, url);
+  let held: Element[] = [];
   const clone = cleanedClone(doc, base, (root) => {
     applyLazyImages(root, siteRules, host);
     prepareDocument(root);
     applyRules(root, rules, { stage: 'before', host, report });
+    held = holdKept(root);
   });
   const chosen = firstMatch(clone, siteRules, 'content');
   if (chosen && clone.body) clone.body.replaceChildren(chosen);
@@ -160,9 +174,11 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       parsed = retry;
       report.counts.clear();
       report.blocks?.clear();
+      report.kept?.clear();
     }
   }
   const content = parsed?.content ?? clone.createElement('div');
+  putBackKept(content, held);
 
   // 5 metadata (site rules' selectors first, then JSON-LD / meta / Readability's guesses).
   const title =
@@ -179,6 +195,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   // 4 post-clean.
   postClean(content, { title, kicker: meta.kicker, byline, host, rules, report });
 
+  clearKept(content);
   absolutizeUrls(content, base);
 
   // 6 sanitize, then the text from the sanitized HTML (what the reader sees is what the text says).
@@ -223,6 +240,13 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     removed: [...report.counts].map(([rule, count]) => ({ rule, count })),
     truncation: detectTruncation(doc, ld),
   };
-  if (report.blocks) article.removedBlocks = [...report.blocks].map(([rule, html]) => ({ rule, html }));
+  if (report.blocks) {
+    article.removedBlocks = [...report.blocks].map(([rule, blocks]) => ({
+      rule,
+      html: blocks.map((b) => b.html),
+      keys: blocks.map((b) => b.key),
+    }));
+    article.keptBlocks = [...(report.kept ?? [])].map(([key, { rule, text }]) => ({ rule, key, text }));
+  }
   return article;
 }

@@ -1,4 +1,4 @@
-import { applyRules, isDateline } from './apply-rules';
+import { applyRules, isDateline, removeBlock } from './apply-rules';
 import { cleanByline } from './clean-byline';
 import { LEXICON, normalizeBlock } from './lexicon';
 import type { CleanRule, RulesReport } from './rule';
@@ -27,11 +27,6 @@ const bylineStart = (): RegExp =>
     'u',
   );
 let bylineRe: RegExp | null = null;
-
-function count(report: RulesReport, id: string, el: Element) {
-  report.counts.set(id, (report.counts.get(id) ?? 0) + 1);
-  if (report.blocks) report.blocks.set(id, [...(report.blocks.get(id) ?? []), el.outerHTML]);
-}
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, div, header, section, dd, dt';
 
@@ -92,9 +87,6 @@ export function postClean(root: Element, ctx: PostCleanContext): void {
       if (t.length >= 40 && nt.length > t.length && nt.startsWith(t.replace(/[.…]+$/, '')))
         id = 'duplicate-standfirst';
     }
-    if (id) {
-      count(ctx.report, id, el);
-      el.remove();
-    }
+    if (id) removeBlock(ctx.report, id, el);
   }
 }

@@ -66,8 +66,21 @@ export interface LazyImage {
   replace?: [string, string][];
 }
 
-/** What applyRules() reports: how many blocks each rule removed, and (on request) the blocks themselves. */
+/** A removed block: its key (see block-key.ts) and its HTML. */
+export interface RemovedBlock {
+  key: string;
+  html: string;
+}
+
+/**
+ * What applyRules() reports: how many blocks each rule removed, and (on request) the blocks themselves. It also
+ * carries, from the caller, the blocks the reader restored: a rule still finds them, but they stay in place.
+ */
 export interface RulesReport {
   counts: Map<string, number>;
-  blocks?: Map<string, string[]>;
+  blocks?: Map<string, RemovedBlock[]>;
+  /** Keys of blocks the reader restored, or ids of rules (all their blocks): left in place, not counted. */
+  keep?: ReadonlySet<string>;
+  /** With `blocks`: the restored blocks the rules found, by key, with their rule and the start of their text. */
+  kept?: Map<string, { rule: string; text: string }>;
 }

@@ -20,8 +20,13 @@ export interface Article {
   speakers: Speaker[];
   /** Which cleaning rules removed how many blocks. */
   removed: { rule: string; count: number }[];
-  /** Only with the option keepRemoved: the removed blocks' HTML (unsanitized: sanitize before showing), by rule. */
-  removedBlocks?: { rule: string; html: string[] }[];
+  /**
+   * Only with the option keepRemoved: the removed blocks' HTML (unsanitized: sanitize before showing), by rule,
+   * with each block's key (same order) for restoring that block alone (ExtractOptions.keepBlocks).
+   */
+  removedBlocks?: { rule: string; html: string[]; keys: string[] }[];
+  /** Only with keepRemoved: the blocks of ExtractOptions.keepBlocks found (and kept in place), with their text. */
+  keptBlocks?: { rule: string; key: string; text: string }[];
   /** Signs that the page holds only part of the article (paywall, "continue reading" cut, collapsed body). */
   truncation?: { truncated: boolean; reasons: string[] };
 }

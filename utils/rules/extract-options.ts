@@ -1,23 +1,14 @@
-// Which rules an extraction runs with: the reader's own rules on top of the generic and site rules, minus the
-// rules the reader restored (for this article, or for good on this site).
-import { type CleanRule, type ExtractOptions, GENERIC_RULES, rulesForHost, SITE_RULES } from '../extract';
+// Which rules an extraction runs with: the reader's own rules on top of the generic and site rules, and what the
+// reader restored (for this article, or for good on this site), which the engine finds and leaves in place.
+import { type CleanRule, type ExtractOptions, GENERIC_RULES, SITE_RULES } from '../extract';
 
+/** `restored` holds rule ids (every block of the rule comes back) and block keys (that block alone). */
 export function extractOptionsFor(
-  host: string,
   userRules: CleanRule[],
-  exclude: string[],
+  restored: string[],
   keepRemoved = true,
 ): ExtractOptions {
-  if (!exclude.length) return { rules: userRules, keepRemoved };
-  const out = new Set(exclude);
-  const keep = (r: CleanRule) => !out.has(r.id);
-  // The reader's rules first: for content/title/byline/date the first matching rule wins (as extractArticle does).
-  return {
-    genericRules: false,
-    siteRules: false,
-    rules: [...userRules.filter(keep), ...GENERIC_RULES.filter(keep), ...rulesForHost(host).filter(keep)],
-    keepRemoved,
-  };
+  return { rules: userRules, keepRemoved, keepBlocks: restored };
 }
 
 /** The post-clean steps of the engine (utils/extract/post-clean.ts) report under these ids, outside the rules. */
@@ -35,7 +26,7 @@ export function ruleReasons(userRules: CleanRule[] = []): Map<string, string> {
   ]);
 }
 
-/** The rule ids restored for good on a host (its base domain's entries cover it). */
+/** The rule ids and block keys restored for good on a host (its base domain's entries cover it). */
 export function restoredFor(state: { restored: Record<string, string[]> }, host: string): string[] {
   const h = host.toLowerCase().replace(/^www\./, '');
   const out: string[] = [];

@@ -9,7 +9,7 @@ import { selectionArticle } from './selection-article';
 export interface RulesForPage {
   rules: CleanRule[];
   restored: Record<string, string[]>;
-  /** Rules restored for this extraction only (the clean view's "Restore"). */
+  /** Rule ids and block keys restored for this extraction only (the clean view's "Restore"). */
   exclude: string[];
 }
 export type PageRequest =
@@ -35,13 +35,13 @@ const MAX_BLOCK_HTML = 20_000;
  */
 function trimRemoved(article: Article, win: Window): Article {
   if (article.removedBlocks) {
-    article.removedBlocks = article.removedBlocks.map(({ rule, html }) => ({
-      rule,
-      html: html
+    article.removedBlocks = article.removedBlocks.map(({ rule, html, keys }) => {
+      const blocks = html
         .slice(0, MAX_BLOCKS_PER_RULE)
-        .map((h) => (h.length > MAX_BLOCK_HTML ? '' : sanitizeHtml(h, win)))
-        .filter((h) => h.trim()),
-    }));
+        .map((h, i) => ({ key: keys[i], html: h.length > MAX_BLOCK_HTML ? '' : sanitizeHtml(h, win) }))
+        .filter((b) => b.html.trim());
+      return { rule, html: blocks.map((b) => b.html), keys: blocks.map((b) => b.key) };
+    });
   }
   return article;
 }
@@ -68,7 +68,7 @@ export function runPageRequest(
     }
     const host = win.location.hostname;
     const exclude = [...request.exclude, ...restoredFor(request, host)];
-    const options = extractOptionsFor(host, request.rules, exclude);
+    const options = extractOptionsFor(request.rules, exclude);
     if (request.kind === 'extract') {
       const res = extract(options);
       return res.ok && 'article' in res ? { ok: true, article: trimRemoved(res.article, win) } : res;

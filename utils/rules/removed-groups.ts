@@ -5,7 +5,8 @@ export interface RemovedGroupData {
   rule: string;
   why: string;
   count: number;
-  blocks: string[];
+  /** Each block with its key, to restore it alone. */
+  blocks: { key: string; html: string }[];
 }
 
 /** Blocks are passed through `sanitize` (the clean view's render sanitizer): removed HTML is page HTML. */
@@ -14,13 +15,18 @@ export function removedGroups(
   reasons: Map<string, string>,
   sanitize: (html: string) => string,
 ): RemovedGroupData[] {
-  const blocks = new Map((article.removedBlocks ?? []).map((b) => [b.rule, b.html]));
+  const blocks = new Map((article.removedBlocks ?? []).map((b) => [b.rule, b]));
   return article.removed
     .filter((r) => r.count > 0)
-    .map((r) => ({
-      rule: r.rule,
-      why: reasons.get(r.rule) ?? r.rule,
-      count: r.count,
-      blocks: (blocks.get(r.rule) ?? []).map(sanitize).filter((h) => h.trim()),
-    }));
+    .map((r) => {
+      const { html = [], keys = [] } = blocks.get(r.rule) ?? {};
+      return {
+        rule: r.rule,
+        why: reasons.get(r.rule) ?? r.rule,
+        count: r.count,
+        blocks: html
+          .map((h, i) => ({ key: keys[i] ?? '', html: sanitize(h) }))
+          .filter((b) => b.key && b.html.trim()),
+      };
+    });
 }

@@ -1,16 +1,36 @@
-// The clean view's "what was removed", wired: groups from the article, restore (for this article, or for good on
-// this site), "remove again", and the element picker started in the article's tab.
+// The clean view's "what was removed", wired: groups from the article, restore a block or a whole rule (for this
+// article, or for good on this site), "remove again", and the element picker started in the article's tab.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { RemovedPanelProps } from '@/components/rules/RemovedPanel';
+import type { RemovedPanelProps, Restoration } from '@/components/rules/RemovedPanel';
 import type { Translate } from '../extension/i18n';
 import { sendMessage } from '../extension/send-message';
 import { toCleanRules } from '../extension/user-rules';
+import { ruleOfBlockKey } from '../extract/block-key';
 import type { Article } from '../extract/types';
 import { getSettings } from '../settings';
 import { restoredFor, ruleReasons } from './extract-options';
 import { removedGroups } from './removed-groups';
 import { addRemoveRule, getRestored, type RestoredRules, setRestored } from './user-rules';
 import { siteOf } from './validate-rule';
+
+/**
+ * What the reader restored, to list with "Remove again": the whole rules restored, and the single blocks restored
+ * that this article holds (a block remembered for the site is listed only on the pages where it is).
+ */
+function restorations(
+  article: Article,
+  restored: string[],
+  remembered: Set<string>,
+  reasons: Map<string, string>,
+): Restoration[] {
+  const rules = [...new Set(restored)].filter((k) => ruleOfBlockKey(k) === null);
+  // A block back with its whole rule is undone with the rule.
+  const blocks = (article.keptBlocks ?? []).filter((b) => !rules.includes(b.rule));
+  return [
+    ...rules.map((rule) => ({ key: rule, rule, excerpt: null, why: reasons.get(rule) ?? rule })),
+    ...blocks.map((b) => ({ key: b.key, rule: b.rule, excerpt: b.text, why: reasons.get(b.rule) ?? b.rule })),
+  ].map((r) => ({ ...r, remembered: remembered.has(r.key) }));
+}
 
 export function useRemovedPanel(options: {
   t: Translate;
@@ -82,27 +102,22 @@ export function useRemovedPanel(options: {
     } else options.onError(res.error);
   };
 
-  const restoredIds = [...new Set([...exclude, ...forGood])];
   return {
     t,
     site,
     busy,
     groups: removedGroups(article, reasons, options.sanitize),
-    restored: restoredIds.map((rule) => ({
-      rule,
-      why: reasons.get(rule) ?? rule,
-      remembered: forGood.has(rule),
-    })),
-    onRestore(rule, remember) {
+    restored: restorations(article, [...exclude, ...forGood], forGood, reasons),
+    onRestore(key, remember) {
       void (async () => {
-        if (remember) setRemembered(await setRestored(site, rule, true));
-        await reload([...new Set([...exclude, rule])]);
+        if (remember) setRemembered(await setRestored(site, key, true));
+        await reload([...new Set([...exclude, key])]);
       })();
     },
-    onRemoveAgain(rule) {
+    onRemoveAgain(key) {
       void (async () => {
-        if (forGood.has(rule)) setRemembered(await setRestored(site, rule, false));
-        await reload(exclude.filter((r) => r !== rule));
+        if (forGood.has(key)) setRemembered(await setRestored(site, key, false));
+        await reload(exclude.filter((r) => r !== key));
       })();
     },
     onPick() {

@@ -86,9 +86,12 @@ export function useRuleEditor(t: Translate, search: string): RuleEditorProps | n
     },
     onDelete(site, selector) {
       const next = entries
-        .map((e) => (e.site === site ? { ...e, remove: e.remove.filter((s) => s !== selector) } : e))
-        .filter((e) => e.remove.length);
+        .map((e) => (e.site === site && !e.id ? { ...e, remove: e.remove.filter((s) => s !== selector) } : e))
+        .filter((e) => e.remove.length || e.id);
       void store(next);
+    },
+    onDeleteRule(id) {
+      void store(entries.filter((e) => e.id !== id));
     },
     onExport() {
       const url = URL.createObjectURL(new Blob([exportRules(rules)], { type: 'application/json' }));
@@ -100,16 +103,10 @@ export function useRuleEditor(t: Translate, search: string): RuleEditorProps | n
     },
     async onImport(file) {
       const { rules: incoming, errors } = parseRuleFile(await file.text(), check);
-      // The settings keep selectors to remove; other fields of a shared rule are not applied (and said so).
-      const partial = incoming.filter((r) => r.text || r.content || r.title || r.byline || r.date).length;
       if (incoming.length) await store(toSettingsRules(incoming, entries));
       setNotice({
         kind: errors.length ? 'error' : 'ok',
-        lines: [
-          t('rulesImported', incoming.length),
-          ...(partial ? [t('rulesImportedPartial', partial)] : []),
-          ...errors,
-        ],
+        lines: [t('rulesImported', incoming.length), ...errors],
       });
     },
   };

@@ -3,9 +3,13 @@
 // ("what was removed" → Restore, remembered) is this module's own versioned item.
 import { storage } from 'wxt/utils/storage';
 import { getSettings, type UserRule as SettingsRule, updateSettings } from '../settings';
-import { siteOf, type UserRule, validateRule } from './validate-rule';
+import { onlyRemoves, siteOf, type UserRule, validateRule } from './validate-rule';
 
-/** Per site: ids of rules (generic, site or the reader's) whose removals the reader restored there for good. */
+/**
+ * Per site, what the reader restored there for good: ids of rules (generic, site or the reader's) whose removals
+ * all come back, and keys of single blocks ("<rule id>~<fingerprint>", see utils/extract/block-key.ts). Version 1
+ * held rule ids only; they read the same, so no migration is needed.
+ */
 export type RestoredRules = Record<string, string[]>;
 
 export const RESTORED_STORAGE_KEY = 'restoredRules';
@@ -14,17 +18,21 @@ export const restoredItem = storage.defineItem<RestoredRules>(`local:${RESTORED_
   version: 1,
 });
 
-const RULE_ID = /^[\w.:/#-]{1,200}$/;
+/** A rule id, or a block key: a rule id and a fingerprint. */
+const RESTORED_ID = /^[\w.:/#-]{1,200}(?:~[a-z0-9]{1,16})?$/;
+/** Bounds: a reader restores a few blocks per site, never thousands (the oldest go first). */
+const MAX_PER_SITE = 200;
+const MAX_SITES = 1000;
 
 export function normalizeRestored(value: unknown): RestoredRules {
   const out: RestoredRules = {};
   const r =
     value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  for (const [site, ids] of Object.entries(r)) {
+  for (const [site, ids] of Object.entries(r).slice(-MAX_SITES)) {
     const s = siteOf(site);
     if (!s || !Array.isArray(ids)) continue;
-    const good = ids.filter((id): id is string => typeof id === 'string' && RULE_ID.test(id));
-    if (good.length) out[s] = [...new Set(good)];
+    const good = ids.filter((id): id is string => typeof id === 'string' && RESTORED_ID.test(id));
+    if (good.length) out[s] = [...new Set(good)].slice(-MAX_PER_SITE);
   }
   return out;
 }
@@ -33,16 +41,15 @@ export async function getRestored(): Promise<RestoredRules> {
   return normalizeRestored(await restoredItem.getValue());
 }
 
-/** Remembers (or forgets) that the reader restored what a rule removes on a site. */
-export async function setRestored(site: string, ruleId: string, restored: boolean): Promise<RestoredRules> {
+/** Remembers (or forgets) that the reader restored, on a site, what a rule removes or one block (by key). */
+export async function setRestored(site: string, id: string, restored: boolean): Promise<RestoredRules> {
   const s = siteOf(site);
   const all = await getRestored();
-  if (!s || !RULE_ID.test(ruleId)) return all;
+  if (!s || !RESTORED_ID.test(id)) return all;
   const ids = new Set(all[s] ?? []);
-  if (restored) ids.add(ruleId);
-  else ids.delete(ruleId);
-  const next = { ...all, [s]: [...ids] };
-  if (!ids.size) delete next[s];
+  ids.delete(id);
+  if (restored) ids.add(id);
+  const next = normalizeRestored({ ...all, [s]: [...ids] });
   await restoredItem.setValue(next);
   return next;
 }
@@ -51,27 +58,81 @@ export function watchRestored(callback: (restored: RestoredRules) => void): () =
   return restoredItem.watch((value) => callback(normalizeRestored(value)));
 }
 
-/** The settings' rule entries as rules in the engine's format (the editor's and the rule file's view). */
-export function fromSettingsRules(entries: SettingsRule[]): UserRule[] {
+/**
+ * The settings' entries as rules in the engine's format, each checked by validateRule (an entry that fails is
+ * left in the settings, and out of the rules). Selector lists get `plainId(entry, index)` as id and `plainWhy`;
+ * a whole rule keeps its id and reason, its entries (one per site) regrouped into one rule.
+ */
+export function rulesOfEntries(
+  entries: SettingsRule[],
+  plainId: (entry: SettingsRule, index: number) => string,
+  plainWhy?: string,
+): UserRule[] {
   const out: UserRule[] = [];
+  const whole = new Map<string, UserRule>();
   entries.forEach((e, i) => {
-    const res = validateRule({ id: `user:${e.site}/${i + 1}`, sites: [e.site], remove: e.remove });
-    if (res.ok) out.push(res.rule);
+    const seen = e.id ? whole.get(e.id) : undefined;
+    const site = siteOf(e.site);
+    if (seen && site) {
+      if (!seen.sites.includes(site)) seen.sites.push(site);
+      return;
+    }
+    const res = validateRule({
+      id: e.id,
+      why: e.why ?? plainWhy,
+      sites: [e.site],
+      remove: e.remove,
+      content: e.content,
+      title: e.title,
+      byline: e.byline,
+      date: e.date,
+      text: e.patterns ? { patterns: e.patterns } : undefined,
+    });
+    if (!res.ok) return;
+    const rule = e.id ? res.rule : { ...res.rule, id: plainId(e, i) };
+    if (e.id) whole.set(e.id, rule);
+    out.push(rule);
   });
   return out;
 }
 
-/** Rules back to settings entries: one per site, selectors merged (only `remove` is kept by the settings). */
+/** The settings' rule entries as rules in the engine's format (the editor's and the rule file's view). */
+export function fromSettingsRules(entries: SettingsRule[]): UserRule[] {
+  return rulesOfEntries(entries, (e, i) => `user:${e.site}/${i + 1}`);
+}
+
+/** A whole rule as settings entries: one per site, each with the rule's id, reason and fields. */
+function entriesOf(rule: UserRule): SettingsRule[] {
+  const { id, why, content, title, byline, date } = rule;
+  const fields = { id, why, content, title, byline, date, patterns: rule.text?.patterns };
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return rule.sites.map((site) => ({ site, remove: [...(rule.remove ?? [])], ...defined }));
+}
+
+/**
+ * Rules back to settings entries. A rule that only removes selectors joins its site's list of selectors (the
+ * picker's and the editor's); any other rule (a content selector, text patterns) is kept whole, and replaces the
+ * stored rule of the same id.
+ */
 export function toSettingsRules(rules: UserRule[], current: SettingsRule[] = []): SettingsRule[] {
-  const bySite = new Map<string, string[]>(current.map((e) => [e.site, [...e.remove]]));
+  let out = current.map((e) => ({ ...e, remove: [...e.remove] }));
   for (const r of rules) {
+    if (!onlyRemoves(r)) {
+      const at = out.findIndex((e) => e.id === r.id);
+      const rest = out.filter((e) => e.id !== r.id);
+      out = at < 0 ? [...rest, ...entriesOf(r)] : [...rest.slice(0, at), ...entriesOf(r), ...rest.slice(at)];
+      continue;
+    }
     for (const site of r.sites) {
-      const list = bySite.get(site) ?? [];
-      for (const sel of r.remove ?? []) if (!list.includes(sel)) list.push(sel);
-      if (list.length) bySite.set(site, list);
+      let entry = out.find((e) => e.site === site && !e.id);
+      if (!entry) {
+        entry = { site, remove: [] };
+        out.push(entry);
+      }
+      for (const sel of r.remove ?? []) if (!entry.remove.includes(sel)) entry.remove.push(sel);
     }
   }
-  return [...bySite].map(([site, remove]) => ({ site, remove }));
+  return out.filter((e) => e.remove.length || e.id);
 }
 
 /** The element picker's "Hide on this site": adds one selector to the site's rule (once). */

@@ -114,6 +114,11 @@ function mayBacktrack(pattern: string): boolean {
   return false;
 }
 
+/** A rule that only removes selectors (what the picker and the editor make), nothing else. */
+export function onlyRemoves(rule: CleanRule): boolean {
+  return !rule.text && !rule.content && !rule.title && !rule.byline && !rule.date;
+}
+
 function newId(site: string): string {
   return `user:${site}/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }

@@ -94,7 +94,7 @@ describe('applyRules', () => {
     const { report } = clean('<p>Story.</p><div><span>Loading...</span></div><p>Advertisement</p>');
     expect(report.counts.get('loading-placeholder')).toBe(1);
     expect(report.counts.get('ad-label')).toBe(1);
-    expect(report.blocks?.get('ad-label')?.[0]).toContain('Advertisement');
+    expect(report.blocks?.get('ad-label')?.[0].html).toContain('Advertisement');
   });
 
   it('never removes the running text a selector happens to name', () => {

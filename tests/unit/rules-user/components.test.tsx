@@ -45,9 +45,18 @@ const article: Article = {
     { rule: 'user:example.org', count: 1 },
   ],
   removedBlocks: [
-    { rule: 'ad-label', html: ['<div>Advertisement</div>', '<span onclick="x()">Ad</span>'] },
-    { rule: 'user:example.org', html: ['<div class="poll">Reader poll</div>'] },
+    {
+      rule: 'ad-label',
+      html: ['<div>Advertisement</div>', '<span onclick="x()">Ad</span>'],
+      keys: ['ad-label~1a', 'ad-label~2b'],
+    },
+    {
+      rule: 'user:example.org',
+      html: ['<div class="poll">Reader poll</div>'],
+      keys: ['user:example.org~3c'],
+    },
   ],
+  keptBlocks: [{ rule: 'ad-label', key: 'ad-label~4d', text: 'Sponsored by the harbour' }],
   truncation: { truncated: true, reasons: ['json-ld:isAccessibleForFree=false', 'text:it:continue-reading'] },
 };
 
@@ -116,13 +125,22 @@ describe('RemovedPanel', () => {
   // The tests' stand-in for sanitizeForRender: the component must show what the caller sanitized, nothing else.
   const sanitize = (html: string) => html.replace(/ on\w+="[^"]*"/g, '');
 
-  it('groups the removed blocks by rule with their reason and restores a group on click', async () => {
+  it('groups the removed blocks by rule with their reason; restores one block, or a group, on click', async () => {
     const calls: unknown[] = [];
     const props: RemovedPanelProps = {
       t: translator(it_),
       site: 'example.org',
       groups: removedGroups(article, reasons, sanitize),
-      restored: [{ rule: 'site:x/promo', why: 'Promo box', remembered: true }],
+      restored: [
+        { key: 'site:x/promo', rule: 'site:x/promo', why: 'Promo box', excerpt: null, remembered: true },
+        {
+          key: 'ad-label~4d',
+          rule: 'ad-label',
+          why: 'Advertising labels',
+          excerpt: 'Sponsored by the harbour',
+          remembered: false,
+        },
+      ],
       busy: false,
       onRestore: (rule, remember) => calls.push(['restore', rule, remember]),
       onRemoveAgain: (rule) => calls.push(['again', rule]),
@@ -145,13 +163,19 @@ describe('RemovedPanel', () => {
     const remember = root.querySelector<HTMLInputElement>('.removed-remember input')!;
     click(remember);
     await new Promise((r) => setTimeout(r, 0)); // Preact re-renders on the next tick
-    click(groups[1].querySelector('button'));
+    const items = groups[0].querySelectorAll('.removed-item');
+    expect([...items].map((b) => b.getAttribute('data-key'))).toEqual(['ad-label~1a', 'ad-label~2b']);
+    click(items[1].querySelector('button.removed-restore-block'));
+    click(groups[1].querySelector('button.removed-restore-all'));
     click(root.querySelector('.removed-restored button'));
+    click(root.querySelectorAll('.removed-restored button')[1]);
     click(root.querySelector('.removed-pick'));
     click(root.querySelector('.removed-pick-here'));
     expect(calls).toEqual([
+      ['restore', 'ad-label~2b', true],
       ['restore', 'user:example.org', true],
       ['again', 'site:x/promo'],
+      ['again', 'ad-label~4d'],
       ['pick'],
       ['here'],
     ]);
@@ -172,6 +196,8 @@ describe('RemovedPanel', () => {
       'Le tue regole per example.org',
     );
     expect(root.querySelector('.removed-restored')?.textContent).toContain('sempre su questo sito');
+    expect(root.querySelector('.removed-restored q')?.textContent).toBe('Sponsored by the harbour');
+    expect(groups[0].querySelector('.removed-restore-all')?.textContent).toBe('Ripristina tutti');
   });
 
   it('says when nothing was removed', () => {
@@ -216,6 +242,7 @@ describe('RuleEditor', () => {
     onDraft: () => {},
     onSave: () => {},
     onDelete: () => {},
+    onDeleteRule: () => {},
     onExport: () => {},
     onImport: () => {},
     ...over,
@@ -276,7 +303,27 @@ describe('RuleEditor', () => {
     expect(root.textContent).toContain('The page is gone');
     tEn('rulesSavedOk', 'x');
     tEn('rulesImported', 1);
-    tEn('rulesImportedPartial', 1);
+  });
+
+  it('shows a shared rule with more than selectors whole, with one delete for the rule', () => {
+    const deleted: unknown[] = [];
+    const rule = {
+      id: 'user:example.org/shared',
+      why: 'Sponsored lines',
+      sites: ['example.org'],
+      content: 'article .story',
+      text: { patterns: ['sponsored by .+'] },
+    };
+    render(<RuleEditor {...base({ rules: [rule], onDeleteRule: (id) => deleted.push(id) })} />, root);
+    const item = root.querySelector('.rule-list li[data-rule="user:example.org/shared"]')!;
+    expect(item.textContent).toContain('Sponsored lines');
+    expect([...item.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'content: article .story',
+      'pattern: sponsored by .+',
+    ]);
+    expect(item.querySelector('button')?.getAttribute('aria-label')).toBe('Delete the rule Sponsored lines');
+    click(item.querySelector('button'));
+    expect(deleted).toEqual(['user:example.org/shared']);
   });
 });
 

@@ -27,6 +27,8 @@ describe('parseMessage for the reader rules', () => {
   it.each([
     [{ type: 'extract', tabId: 3, exclude: ['ad-label', 'user:example.org'] }, true],
     [{ type: 'extract', tabId: 3, exclude: [] }, true],
+    [{ type: 'extract', tabId: 3, exclude: ['read-also-line~1zsm8pds03l', 'ad-label'] }, true],
+    [{ type: 'extract', tabId: 3, exclude: [`${'x'.repeat(210)}~abcdefghijklmnopqrs`] }, false],
     [{ type: 'extract', tabId: 3, exclude: 'ad-label' }, false],
     [{ type: 'extract', tabId: 3, exclude: [1] }, false],
     [{ type: 'start-picker', tabId: 3 }, true],

@@ -23,11 +23,8 @@ import {
 import { locateBlock } from '../../../utils/rules/locate-block';
 import { selectionArticle } from '../../../utils/rules/selection-article';
 import { getSettings } from '../../../utils/settings';
+import { PARA, URL_ } from './harbour-page';
 
-const URL_ = 'https://news.example.org/2024/harbour.html';
-const PARA = (n: number) =>
-  `<p>Paragraph ${n} of the story: the harbour council met on Tuesday evening and voted on the tide barrier, ` +
-  `which the town has discussed for more than a decade; residents of the lower town came in large numbers.</p>`;
 const PAGE = `<!doctype html><html lang="en"><head><title>Harbour council approves the barrier</title>
 <meta property="og:type" content="article"></head><body><main><article>
 <h1>Harbour council approves the barrier</h1>
@@ -146,16 +143,14 @@ describe('applying the reader rules', () => {
     expect(before.text).toContain('reader poll');
     const res = validateRule({ sites: ['example.org'], remove: ['.reader-poll'] }, check);
     if (!res.ok) throw new Error(res.errors.join());
-    const after = extractArticle(doc(), URL_, extractOptionsFor('news.example.org', [res.rule], []));
+    const after = extractArticle(doc(), URL_, extractOptionsFor([res.rule], []));
     expect(after.text).not.toContain('reader poll');
     expect(after.text).toContain('Paragraph 5 of the story');
     expect(after.removed).toContainEqual({ rule: res.rule.id, count: 1 });
     const blocks = after.removedBlocks?.find((b) => b.rule === res.rule.id)?.html ?? [];
     expect(blocks[0]).toContain('reader poll');
     const other = { ...res.rule, sites: ['elsewhere.net'] };
-    expect(extractArticle(doc(), URL_, extractOptionsFor('news.example.org', [other], [])).text).toContain(
-      'reader poll',
-    );
+    expect(extractArticle(doc(), URL_, extractOptionsFor([other], [])).text).toContain('reader poll');
   });
 
   it('restoring a rule (excluding it) brings its blocks back, the others stay removed', () => {
@@ -163,15 +158,11 @@ describe('applying the reader rules', () => {
     if (!poll.ok) throw new Error();
     const page = PAGE.replace('<h1>', '<div class="ad"><span>Advertisement</span></div><h1>');
     const d = () => parseHtml(page, URL_);
-    const all = extractArticle(d(), URL_, extractOptionsFor('news.example.org', [poll.rule], []));
+    const all = extractArticle(d(), URL_, extractOptionsFor([poll.rule], []));
     expect(all.text).not.toMatch(/reader poll|Advertisement/);
     const generic = all.removed.map((r) => r.rule).filter((id) => !id.startsWith('user:'));
     expect(generic.length).toBeGreaterThan(0);
-    const restored = extractArticle(
-      d(),
-      URL_,
-      extractOptionsFor('news.example.org', [poll.rule], [poll.rule.id]),
-    );
+    const restored = extractArticle(d(), URL_, extractOptionsFor([poll.rule], [poll.rule.id]));
     expect(restored.text).toContain('reader poll');
     expect(restored.text).not.toContain('Advertisement');
     expect(ruleReasons([poll.rule]).get(generic[0])).toBeTruthy();
