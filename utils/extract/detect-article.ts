@@ -154,15 +154,17 @@ function otherBlocksWeight(doc: Document, articles: HTMLCollectionOf<Element>): 
 function isTeaserPage(doc: Document, scan: PageScan): boolean {
   const needed = Math.max(6, scan.longParagraphs * 2);
   if (scan.articles.length >= needed) return true;
+  const headings = ['h2', 'h3', 'h4'].map((tag) => doc.getElementsByTagName(tag));
+  // Counting first is free (the lists are the browser's); only enough headings are worth looking into.
+  if (headings.reduce((n, list) => n + list.length, 0) < needed) return false;
   let linked = 0;
-  let headings = 0;
-  for (const tag of ['h2', 'h3', 'h4']) {
-    for (const h of doc.getElementsByTagName(tag)) {
-      headings++;
-      if (h.querySelector('a[href]') || h.parentElement?.closest('a[href]')) linked++;
+  for (const list of headings) {
+    for (const h of list) {
+      if ((h.querySelector('a[href]') || h.parentElement?.closest('a[href]')) && ++linked >= needed)
+        return true;
     }
   }
-  return headings >= 6 && linked >= needed;
+  return false;
 }
 
 /** Is this page an article? Cheap: one query over the page, its JSON-LD, the URL. */
