@@ -347,6 +347,8 @@ describe('network', () => {
 describe('extraction never hangs a tab', () => {
   const para = (i: number) =>
     `<p>Update ${i}: the council met again today and the harbour works continued through the afternoon, with divers inspecting the foundations of the new barrier and engineers checking the gates one by one before the tide.</p>`;
+  // 'either': the article, or the one-line "too large" or "took too long" message, whichever the machine allows
+  // (how long a page takes is not asserted: the time budget makes the end bounded, not its kind).
   const PAGES: Record<string, { html: string; expect: 'article' | 'too large' | 'either' }> = {
     // The HTML parser stops nesting at 512 levels: a parsed page is never deeper.
     'deep-parsed': {
@@ -372,7 +374,7 @@ el.textContent = 'the bottom';</script>`,
         '</article>',
         `${Array.from({ length: 28_500 }, (_, i) => para(i)).join('\n')}</article>`,
       ),
-      expect: 'article',
+      expect: 'either',
     },
     'nodes-100k': {
       html: articlePage({
@@ -389,6 +391,7 @@ el.textContent = 'the bottom';</script>`,
   document.querySelector('article').append(d);
 }, 5);</script>`,
       }),
+      // A small page: read in far less than the time budget, whatever the placeholders do meanwhile.
       expect: 'article',
     },
   };
@@ -399,7 +402,7 @@ el.textContent = 'the bottom';</script>`,
   });
 
   it.each(Object.keys(PAGES))(
-    '%s: the popup shows the article or says it is too large',
+    '%s: the popup shows the article or says it is too large or took too long',
     async (name) => {
       const page = PAGES[name];
       const path = `/news/2024/03/09/${name}.html`;
@@ -418,8 +421,13 @@ el.textContent = 'the bottom';</script>`,
         expect(text).toMatch(
           /page too large: (elements nested more than 512 levels|more than 100,000 nodes)/,
         );
+      } else if (shown === 'article') {
+        expect(text).toContain(page.html.match(/<h1>([^<]+)<\/h1>/)?.[1]);
+        expect(text).not.toContain('Loading...');
       } else {
-        expect(shown === 'article' || /page too large/.test(text), text.slice(0, 200)).toBe(true);
+        expect(text).toMatch(
+          /page (too large: .+ \(the limit\)|took too long to read: over 5 s \(the time budget\))/,
+        );
       }
       // The tab is still alive and answers.
       expect(await source.evaluate(() => document.readyState)).toBe('complete');

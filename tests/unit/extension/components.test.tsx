@@ -7,6 +7,8 @@ import { OptionsForm } from '@/components/OptionsForm';
 import { Popup, type PopupProps } from '@/components/Popup';
 import { Reader } from '@/components/Reader';
 import type { MessageKey, Translate } from '@/utils/extension/i18n';
+import { TooLargeError } from '@/utils/extract/limits';
+import { TIME_BUDGET_MS, TimeBudgetError } from '@/utils/extract/time-budget';
 import type { Article } from '@/utils/extract/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import en from '../../../public/_locales/en/messages.json';
@@ -108,6 +110,38 @@ describe('Popup', () => {
     render(<Popup {...popupProps(translator(en), state as PopupProps['state'])} />, root);
     expect(root.querySelector('.state-title')?.textContent).toBe(title);
     expect(buttons()).toEqual(names);
+  });
+});
+
+describe('a page too big to read', () => {
+  // The engine's one-line errors reach the popup and the clean view as the failed state's text.
+  it.each([
+    ['too large', new TooLargeError('nodes', 100_001, 100_000).message],
+    ['too long', new TimeBudgetError(TIME_BUDGET_MS).message],
+  ])('%s: popup and clean view say so in plain words under "Couldn\'t extract this page"', (_, error) => {
+    const t = translator(en);
+    render(<Popup {...popupProps(t, { kind: 'failed', error })} />, root);
+    expect(root.querySelector('.state-title')?.textContent).toBe("Couldn't extract this page");
+    expect(root.querySelector('.state-body')?.textContent).toBe(error);
+    render(
+      <Reader
+        state={{ kind: 'failed', error }}
+        t={t}
+        locale="en"
+        prefs={DEFAULT_SETTINGS.reader}
+        notice={null}
+        busySaving={false}
+        onPrefs={noop}
+        speech={{ available: true, status: 'idle', rate: 1 }}
+        onSpeech={noop}
+        onSave={noop}
+        onPrint={noop}
+        onQuoteClick={noop}
+      />,
+      root,
+    );
+    expect(root.querySelector('h1')?.textContent).toBe("Couldn't extract this page");
+    expect(root.querySelector('.state p')?.textContent).toBe(error);
   });
 });
 
