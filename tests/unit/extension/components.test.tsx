@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OptionsForm } from '@/components/OptionsForm';
 import { Popup, type PopupProps } from '@/components/Popup';
-import { Reader } from '@/components/Reader';
+import { Reader, type ReaderProps } from '@/components/Reader';
 import type { MessageKey, Translate } from '@/utils/extension/i18n';
 import { TooLargeError } from '@/utils/extract/limits';
 import { TIME_BUDGET_MS, TimeBudgetError } from '@/utils/extract/time-budget';
@@ -74,6 +74,20 @@ const popupProps = (t: Translate, state: PopupProps['state']): PopupProps => ({
   onTryAnyway: noop,
   onRetry: noop,
 });
+const readerProps = (t: Translate, state: ReaderProps['state']): ReaderProps => ({
+  state,
+  t,
+  locale: 'en',
+  prefs: DEFAULT_SETTINGS.reader,
+  notice: null,
+  busySaving: false,
+  onPrefs: noop,
+  speech: { available: true, status: 'playing', rate: 1 },
+  onSpeech: noop,
+  onSave: noop,
+  onPrint: noop,
+  onQuoteClick: noop,
+});
 const buttons = () =>
   [...root.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent);
 
@@ -123,23 +137,7 @@ describe('a page too big to read', () => {
     render(<Popup {...popupProps(t, { kind: 'failed', error })} />, root);
     expect(root.querySelector('.state-title')?.textContent).toBe("Couldn't extract this page");
     expect(root.querySelector('.state-body')?.textContent).toBe(error);
-    render(
-      <Reader
-        state={{ kind: 'failed', error }}
-        t={t}
-        locale="en"
-        prefs={DEFAULT_SETTINGS.reader}
-        notice={null}
-        busySaving={false}
-        onPrefs={noop}
-        speech={{ available: true, status: 'idle', rate: 1 }}
-        onSpeech={noop}
-        onSave={noop}
-        onPrint={noop}
-        onQuoteClick={noop}
-      />,
-      root,
-    );
+    render(<Reader {...readerProps(t, { kind: 'failed', error })} />, root);
     expect(root.querySelector('h1')?.textContent).toBe("Couldn't extract this page");
     expect(root.querySelector('.state p')?.textContent).toBe(error);
   });
@@ -151,23 +149,7 @@ describe('Reader and options', () => {
     ['it', it_],
   ])('render in %s with every string present', (_, messages) => {
     const t = translator(messages);
-    render(
-      <Reader
-        state={{ kind: 'ready', article, html: article.html }}
-        t={t}
-        locale="en"
-        prefs={DEFAULT_SETTINGS.reader}
-        notice={null}
-        busySaving={false}
-        onPrefs={noop}
-        speech={{ available: true, status: 'playing', rate: 1 }}
-        onSpeech={noop}
-        onSave={noop}
-        onPrint={noop}
-        onQuoteClick={noop}
-      />,
-      root,
-    );
+    render(<Reader {...readerProps(t, { kind: 'ready', article, html: article.html })} />, root);
     expect(root.querySelector('a.original')?.getAttribute('rel')).toBe('noopener noreferrer');
     expect(root.querySelector('.article-body')?.innerHTML).toBe(article.html);
     render(
