@@ -185,7 +185,7 @@ async function benchPopup(outDir: string): Promise<PopupTiming[]> {
 }
 
 const outDir = extensionBuild();
-const contentJs = readFileSync(join(outDir, 'chrome-mv3/content-scripts/content.js'));
+const contentJs = readFileSync(join(outDir, 'chrome-mv3/detector.js'));
 const contentGz = gzipSync(contentJs, { level: 9 }).length;
 const detection = await benchDetection();
 const popupTimings = await benchPopup(outDir);
