@@ -20,6 +20,9 @@ const EXTENSION_PAGES_CSP = [
   "connect-src 'self' http: https:",
 ].join('; ');
 
+/** Web pages: where the detector runs and from where the extractor can be loaded. */
+const WEB_PAGES = ['http://*/*', 'https://*/*'];
+
 // Nitido's manifest: every permission is listed and justified in README.md ("Permissions").
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -43,9 +46,11 @@ export default defineConfig({
     // Only the on-demand extractor, so that our content script can load it into a page's isolated world
     // when no activeTab grant exists (see utils/extension/extract-in-tab.ts). Chrome: reachable only through a
     // per-session URL, so web pages cannot probe for the extension by its fixed id.
-    web_accessible_resources: [
-      { resources: ['extractor.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
-    ],
+    web_accessible_resources: [{ resources: ['extractor.js'], matches: WEB_PAGES, use_dynamic_url: true }],
+    // The detector (entrypoints/detector.ts) is an unlisted script declared here by hand, not a WXT content
+    // script, so that no WXT content-script context runs in pages (it dispatches events that pages can see and
+    // forge). Once the page is idle: detection never competes with the page's own loading.
+    content_scripts: [{ matches: WEB_PAGES, run_at: 'document_idle', js: ['detector.js'] }],
     content_security_policy:
       manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : (EXTENSION_PAGES_CSP as never),
     ...(browser === 'firefox'

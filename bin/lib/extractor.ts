@@ -1,11 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { TimeBudgetError } from '../../utils/extract/time-budget';
 import type { Job } from './extract-worker';
 import type { Printed } from './format-article';
-
-/** A page took longer than the time budget; its worker was stopped. */
-export class TimeBudgetError extends Error {
-  override readonly name = 'TimeBudgetError';
-}
 
 class WorkerFailure extends Error {
   override readonly name = 'InputError'; // already a one-line message
@@ -77,11 +73,8 @@ export class Extractor {
         void worker.terminate();
       };
       const timer = setTimeout(() => {
-        drop();
-        const s = Number((this.budgetMs / 1000).toFixed(1));
-        finish(() =>
-          reject(new TimeBudgetError(`page too large or complex: gave up after ${s} s (the time budget)`)),
-        );
+        drop(); // the same error, and message, as the extension's own time budget
+        finish(() => reject(new TimeBudgetError(this.budgetMs)));
       }, this.budgetMs);
       const onMessage = (m: { id: number; item?: Printed; error?: string }) => {
         if (m.id !== id) return;

@@ -198,7 +198,7 @@ async function benchPopup(outDir: string): Promise<PopupTiming[]> {
 }
 
 const outDir = extensionBuild();
-const contentJs = readFileSync(join(outDir, 'chrome-mv3/content-scripts/content.js'));
+const contentJs = readFileSync(join(outDir, 'chrome-mv3/detector.js'));
 const contentGz = gzipSync(contentJs, { level: 9 }).length;
 const detection = popupOnly
   ? { cold: [], warm: [], whole: [], pages: 0, articles: 0, slowest: [] }

@@ -200,6 +200,52 @@ export async function launchExtension(
   };
 }
 
+/**
+ * The events a WXT content-script context dispatches on the page's document and window, named after the extension
+ * id and the entrypoint (`${id}:${entrypoint}:wxt:…`): a page that knows the id could listen for them, or forge
+ * the first to stop the content script. Events dispatched in the isolated world reach the page's listeners on these
+ * shared nodes (patching the page's dispatchEvent would not see them), so the spy listens for the exact names.
+ */
+export const wxtEventNames = (extensionId: string): string[] =>
+  ['content', 'detector'].flatMap((entry) =>
+    ['content-script-started', 'locationchange'].map((e) => `${extensionId}:${entry}:wxt:${e}`),
+  );
+
+/**
+ * A page script that watches the page from DOMContentLoaded (before any document_idle content script) into
+ * `window.__spy`: every DOM mutation, every message event, every WXT event of that extension id (capture phase),
+ * the window's own properties and the page's HTML.
+ */
+export const spyScript = (extensionId: string): string => `<script>
+document.addEventListener('DOMContentLoaded', () => {
+  const log = { mutations: [], messages: [], events: [], globals: Object.getOwnPropertyNames(window), html: document.documentElement.outerHTML };
+  window.__spy = log;
+  new MutationObserver((records) => {
+    for (const r of records) log.mutations.push(r.type + ' ' + r.target.nodeName + ' ' + (r.attributeName || ''));
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  window.addEventListener('message', (e) => log.messages.push(JSON.stringify(e.data)));
+  // The page's own forgeries (forgeScriptStarted) are not counted. Firefox refuses the page a content script's
+  // detail object: reading it throws, and that event is not one of the page's.
+  const forged = (e) => { try { return e.detail?.messageId === 'forged'; } catch { return false; } };
+  const record = (where) => (e) => forged(e) || log.events.push(where + ' ' + e.type);
+  for (const name of ${JSON.stringify(wxtEventNames(extensionId))}) {
+    document.addEventListener(name, record('document'), true);
+    window.addEventListener(name, record('window'), true);
+  }
+});
+</script>`;
+
+/**
+ * In a page: dispatches what a newer copy of a WXT content script sends on the document, and what makes the older
+ * copy stop: the same event name and script name, another message id.
+ */
+export function forgeScriptStarted(names: string[]): void {
+  for (const name of names) {
+    const detail = { contentScriptName: name.split(':')[1], messageId: 'forged' };
+    document.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+}
+
 /** A plain news article page with the noise real sites have; reused by several suites. */
 export function articlePage(
   options: { title?: string; lang?: string; extraHead?: string; extraBody?: string } = {},

@@ -113,7 +113,7 @@ describe.each(TARGETS)('%s manifest', (target) => {
     expect(manifest.content_scripts).toHaveLength(1);
     const [cs] = manifest.content_scripts!;
     expect([...cs.matches].sort()).toEqual([...doc.matches].sort());
-    expect(cs.js).toEqual(['content-scripts/content.js']);
+    expect(cs.js).toEqual(['detector.js']);
     expect(cs.all_frames ?? false).toBe(false);
     expect(cs.world ?? 'ISOLATED').toBe('ISOLATED');
     expect(Object.keys(cs).sort()).toEqual(['js', 'matches', 'run_at']);
@@ -230,7 +230,7 @@ describe.each(TARGETS)('%s bundles', (target) => {
       }
     }
     expect(found).toEqual([]);
-    const content = fs.readFileSync(path.join(dir, 'content-scripts/content.js'), 'utf8');
+    const content = fs.readFileSync(path.join(dir, 'detector.js'), 'utf8');
     expect(content).not.toMatch(/\bfetch\b/);
   });
 });

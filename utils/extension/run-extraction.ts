@@ -2,6 +2,7 @@
 // contract: the given document is never changed) and needs the live one's window for DOMPurify, so it gets the
 // live document. Returns plain JSON, which is all executeScript and messaging can carry back.
 import { type Article, type CleanRule, type ExtractOptions, extractArticle } from '../extract';
+import { TIME_BUDGET_MS } from '../extract/time-budget';
 import { EXTRACTOR_GLOBAL } from '../messages';
 import { isPageRequest, type PageResult, runPageRequest } from '../rules/page-request';
 
@@ -14,7 +15,8 @@ export function runExtraction(
   options: ExtractOptions = {},
 ): InPageResult {
   try {
-    const article = extractArticle(doc, url, { rules, ...options });
+    // The tab waits for us (this runs on its main thread): a page too big to read in time gets a clear message.
+    const article = extractArticle(doc, url, { rules, timeBudgetMs: TIME_BUDGET_MS, ...options });
     if (!article.text.trim()) return { ok: false, error: 'No readable text was found on this page.' };
     // Structured cloning through executeScript or messaging keeps only plain data; make that explicit here.
     return { ok: true, article: JSON.parse(JSON.stringify(article)) as Article };

@@ -3,6 +3,7 @@ import { type CompiledSelectors, compileSelectors } from './compile-selectors';
 import { KEPT_ATTR } from './hold-kept';
 import { LEXICON, type LexiconKey, normalizeBlock, phraseSource } from './lexicon';
 import type { CleanRule, RulesReport } from './rule';
+import type { Deadline } from './time-budget';
 
 export interface ApplyOptions {
   /** The page's host: rules with `sites` run only there. */
@@ -13,6 +14,8 @@ export interface ApplyOptions {
   keepRemoved?: boolean;
   /** Adds to this report instead of a new one. */
   report?: RulesReport;
+  /** Checked on every element and text block: a huge page ends with a TimeBudgetError, not a frozen tab. */
+  deadline?: Deadline;
 }
 
 /** Blocks longer than this are never "a whole block of boilerplate" (a label, a button, a line of links). */
@@ -375,6 +378,7 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
   // subtree is not visited), and the short text nodes are collected for the text rules on the way.
   const texts: Text[] = [];
   const wantText = matchers.length > 0;
+  const deadline = options.deadline;
   const walk = (parent: Element) => {
     let next: ChildNode | null;
     for (let c: ChildNode | null = parent.firstChild; c; c = next) {
@@ -387,6 +391,7 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
         continue;
       }
       if (c.nodeType !== 1) continue;
+      deadline?.check();
       const el = c as Element;
       const cls = el.getAttribute('class');
       const id = el.getAttribute('id');
@@ -413,6 +418,7 @@ export function applyRules(root: Document | Element, rules: CleanRule[], options
   const seen = new Set<Element>();
   const doomed = new Map<Element, CleanRule>();
   for (const node of texts) {
+    deadline?.check();
     let el = node.parentElement;
     for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
       if (el === container || STOP_TAGS.has(el.tagName)) break;

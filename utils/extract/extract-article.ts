@@ -15,6 +15,7 @@ import type { CleanRule, RulesReport } from './rule';
 import { GENERIC_RULES } from './rules';
 import { sanitizeElement } from './sanitize-html';
 import { rulesForHost } from './sites';
+import { NO_DEADLINE, startDeadline } from './time-budget';
 import { detectTruncation } from './truncation';
 import type { Article } from './types';
 
@@ -33,6 +34,13 @@ export interface ExtractOptions {
    * Readability would drop them (see hold-kept.ts); with keepRemoved they are listed in Article.keptBlocks.
    */
   keepBlocks?: string[];
+  /**
+   * Milliseconds the extraction may take before it ends with a TimeBudgetError (see time-budget.ts); none when
+   * left out. The extension passes TIME_BUDGET_MS: there the page's own tab waits for us.
+   */
+  timeBudgetMs?: number;
+  /** The clock for timeBudgetMs, in milliseconds (tests give their own); performance.now by default. */
+  now?: () => number;
 }
 
 const WORDS_PER_MINUTE = 230;
@@ -135,6 +143,8 @@ function runReadability(doc: Document): Parsed | null {
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Article {
   const view = doc.defaultView;
   if (!view) throw new Error('The document has no window to sanitize with');
+  const deadline =
+    options.timeBudgetMs === undefined ? NO_DEADLINE : startDeadline(options.timeBudgetMs, options.now);
   checkLimits(doc);
   const ld = jsonLdObjects(doc);
   const detection = detectArticle(doc, url, ld);
@@ -156,15 +166,19 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const clone = cleanedClone(doc, base, (root) => {
     applyLazyImages(root, siteRules, host);
     prepareDocument(root);
-    applyRules(root, rules, { stage: 'before', host, report });
+    deadline.check();
+    applyRules(root, rules, { stage: 'before', host, report, deadline });
     held = holdKept(root);
   });
   const chosen = firstMatch(clone, siteRules, 'content');
   if (chosen && clone.body) clone.body.replaceChildren(chosen);
 
-  // 3 Readability on the cleaned clone; when cleaning left it nothing, the page as it was.
+  // 3 Readability on the cleaned clone; when cleaning left it nothing, the page as it was. Its parse cannot be
+  // interrupted: it starts only while time is left, on a page the node and depth limits keep bounded.
+  deadline.check();
   let parsed = runReadability(clone);
   if (!parsed?.content || (parsed.content.textContent ?? '').trim().length < MIN_TEXT) {
+    deadline.check();
     const plain = cleanedClone(doc, base, prepareDocument);
     const retry = runReadability(plain);
     if (
@@ -193,13 +207,16 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     cleanByline(parsed?.byline);
 
   // 4 post-clean.
-  postClean(content, { title, kicker: meta.kicker, byline, host, rules, report });
+  deadline.check();
+  postClean(content, { title, kicker: meta.kicker, byline, host, rules, report, deadline });
 
   clearKept(content);
   absolutizeUrls(content, base);
 
   // 6 sanitize, then the text from the sanitized HTML (what the reader sees is what the text says).
+  deadline.check();
   sanitizeElement(content, view);
+  deadline.check();
   const html = content.innerHTML;
   const text = articleText(content);
   const paragraphs = paragraphsOf(text);
@@ -212,10 +229,11 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     null;
 
   // 7 quotes.
-  // A failure in the quote finder must not cost the reader the article: the article comes without quotes.
+  // A failure in the quote finder must not cost the reader the article: the article comes without quotes. So
+  // does running out of time in it: the article is read by then, and it is what the reader asked for.
   let found: ReturnType<typeof extractQuotes> = { quotes: [], speakers: [] };
   try {
-    found = extractQuotes(paragraphs, lang);
+    found = extractQuotes(paragraphs, lang, deadline.check);
   } catch {
     /* quotes stay empty */
   }

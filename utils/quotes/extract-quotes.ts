@@ -50,8 +50,10 @@ const POS = (p: number, i: number) => p * 1_000_000 + i;
 export function extractQuotes(
   paragraphs: string[],
   lang: string | null,
+  /** Called before each paragraph; throws to stop (the extraction's time budget). */
+  checkTime?: () => void,
 ): { quotes: Quote[]; speakers: Speaker[] } {
-  const { quotes, speakers } = extractQuotesDetailed(paragraphs, lang);
+  const { quotes, speakers } = extractQuotesDetailed(paragraphs, lang, checkTime);
   return {
     quotes: quotes.map(({ text, speaker, role, paragraph, confidence }) => ({
       text,
@@ -68,6 +70,7 @@ export function extractQuotes(
 export function extractQuotesDetailed(
   paragraphs: string[],
   lang: string | null,
+  checkTime?: () => void,
 ): { quotes: DetailedQuote[]; speakers: Speaker[] } {
   const marked = findMarkedQuotes(paragraphs);
   // Surnames: capitalised words the article also writes alone, between lower-case words ("ha detto Giorgetti al").
@@ -113,6 +116,7 @@ export function extractQuotesDetailed(
   for (const list of hiddenBy.values()) list.sort((x, y) => x[0] - y[0]);
   const out: DetailedQuote[] = [];
   for (let p = 0; p < paragraphs.length; p++) {
+    checkTime?.();
     const par = paragraphs[p];
     const starts = sentenceStarts(par, masked[p], lex);
     const quotes = (byPara.get(p) ?? []).slice();

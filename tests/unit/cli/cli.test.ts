@@ -318,9 +318,9 @@ describe('input', () => {
         .split('\n')
         .map((l) => JSON.parse(l));
       expect(many.error).toMatch(
-        /^page too (large: more than 100,000 nodes|large or complex: gave up after 2 s)/,
+        /^page (too large: more than 100,000 nodes|took too long to read: over 2 s)/,
       );
-      expect(slow.error).toBe('page too large or complex: gave up after 2 s (the time budget)');
+      expect(slow.error).toBe('page took too long to read: over 2 s (the time budget)');
       expect(ok.title).toBe('Harbour bridge reopens after two years');
       expectOneLineErrors(r.stderr, 2);
       const limit = await cli(['extract', file('many-nodes.html'), '--format', 'jsonl']);

@@ -5,8 +5,10 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OptionsForm } from '@/components/OptionsForm';
 import { Popup, type PopupProps } from '@/components/Popup';
-import { Reader } from '@/components/Reader';
+import { Reader, type ReaderProps } from '@/components/Reader';
 import type { MessageKey, Translate } from '@/utils/extension/i18n';
+import { TooLargeError } from '@/utils/extract/limits';
+import { TIME_BUDGET_MS, TimeBudgetError } from '@/utils/extract/time-budget';
 import type { Article } from '@/utils/extract/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import en from '../../../public/_locales/en/messages.json';
@@ -72,6 +74,20 @@ const popupProps = (t: Translate, state: PopupProps['state']): PopupProps => ({
   onTryAnyway: noop,
   onRetry: noop,
 });
+const readerProps = (t: Translate, state: ReaderProps['state']): ReaderProps => ({
+  state,
+  t,
+  locale: 'en',
+  prefs: DEFAULT_SETTINGS.reader,
+  notice: null,
+  busySaving: false,
+  onPrefs: noop,
+  speech: { available: true, status: 'playing', rate: 1 },
+  onSpeech: noop,
+  onSave: noop,
+  onPrint: noop,
+  onQuoteClick: noop,
+});
 const buttons = () =>
   [...root.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent);
 
@@ -111,29 +127,29 @@ describe('Popup', () => {
   });
 });
 
+describe('a page too big to read', () => {
+  // The engine's one-line errors reach the popup and the clean view as the failed state's text.
+  it.each([
+    ['too large', new TooLargeError('nodes', 100_001, 100_000).message],
+    ['too long', new TimeBudgetError(TIME_BUDGET_MS).message],
+  ])('%s: popup and clean view say so in plain words under "Couldn\'t extract this page"', (_, error) => {
+    const t = translator(en);
+    render(<Popup {...popupProps(t, { kind: 'failed', error })} />, root);
+    expect(root.querySelector('.state-title')?.textContent).toBe("Couldn't extract this page");
+    expect(root.querySelector('.state-body')?.textContent).toBe(error);
+    render(<Reader {...readerProps(t, { kind: 'failed', error })} />, root);
+    expect(root.querySelector('h1')?.textContent).toBe("Couldn't extract this page");
+    expect(root.querySelector('.state p')?.textContent).toBe(error);
+  });
+});
+
 describe('Reader and options', () => {
   it.each([
     ['en', en],
     ['it', it_],
   ])('render in %s with every string present', (_, messages) => {
     const t = translator(messages);
-    render(
-      <Reader
-        state={{ kind: 'ready', article, html: article.html }}
-        t={t}
-        locale="en"
-        prefs={DEFAULT_SETTINGS.reader}
-        notice={null}
-        busySaving={false}
-        onPrefs={noop}
-        speech={{ available: true, status: 'playing', rate: 1 }}
-        onSpeech={noop}
-        onSave={noop}
-        onPrint={noop}
-        onQuoteClick={noop}
-      />,
-      root,
-    );
+    render(<Reader {...readerProps(t, { kind: 'ready', article, html: article.html })} />, root);
     expect(root.querySelector('a.original')?.getAttribute('rel')).toBe('noopener noreferrer');
     expect(root.querySelector('.article-body')?.innerHTML).toBe(article.html);
     render(

@@ -1,0 +1,56 @@
+// What the content script does on every http(s) page: report the cheap detection to the background, look again
+// when a single-page site changes its address, and load the full extractor when our background asks. Plain
+// listeners and timers of the isolated world: nothing is dispatched on, added to or changed in the page, and
+// nothing the page sends can stop it (WXT's content-script context did both; see entrypoints/detector.ts).
+import { browser } from 'wxt/browser';
+import { EXTRACTOR_GLOBAL, isRunExtractor, type RunExtractorMessage } from '../messages';
+import { detectionAllowed, readSettingsLight } from '../settings';
+import { detectPage } from './detect-page';
+import { watchLocation } from './watch-location';
+
+/** Single-page sites change the URL before the new article is in the DOM: look again once it has settled. */
+const SETTLE_MS = [400, 1500];
+
+/** The extension was updated or removed: this copy of the script is an orphan, and its runtime is gone. */
+const orphaned = () => !browser.runtime?.id;
+
+async function report(doc: Document, url: string): Promise<void> {
+  // Without readable settings (the extension was just updated or removed), stay silent on this page.
+  const settings = await readSettingsLight().catch(() => null);
+  if (!settings || !detectionAllowed(settings, url)) return;
+  const message = detectPage(doc, url);
+  // One line for whoever debugs a page (pages cannot read the console, so this tells them nothing);
+  // the Firefox end-to-end test also watches for it, since it cannot see the toolbar badge.
+  if (message.isArticle) console.debug(`Nitido: article detected (${message.readingMinutes} min)`);
+  await browser.runtime.sendMessage(message).catch(() => {
+    // The background may be restarting (extension reloaded); the next navigation reports again.
+  });
+}
+
+/** On demand only: the full extractor is a separate file, loaded into this isolated world when asked. */
+function relayExtractor(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isRunExtractor(message, sender, browser.runtime.id)) return undefined;
+    const url = browser.runtime.getURL('/extractor.js');
+    const { rules } = message as RunExtractorMessage;
+    return import(/* @vite-ignore */ url).then(() =>
+      (globalThis as unknown as Record<string, (r: unknown) => unknown>)[EXTRACTOR_GLOBAL](rules),
+    );
+  });
+}
+
+export function startDetector(win: Window = window): void {
+  relayExtractor();
+  const read = () => void report(win.document, win.location.href);
+  read();
+  let generation = 0;
+  const stop = watchLocation(win, () => {
+    if (orphaned()) return stop();
+    const mine = ++generation;
+    for (const delay of SETTLE_MS) {
+      win.setTimeout(() => {
+        if (mine === generation) read();
+      }, delay);
+    }
+  });
+}
