@@ -25,7 +25,7 @@ const popupRuns = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 1) : 15;
 const detectionOnly = args.includes('--detection-only');
 const popupOnly = args.includes('--popup-only');
 /** Loads of each page; its first-call time is the median of them. */
-const DETECTION_LOADS = 3;
+const DETECTION_LOADS = 5;
 const BUDGET = { detectionP95Ms: 1, contentScriptGzBytes: 10 * 1024, popupCleanTextMs: 150 };
 
 const quantile = (xs: number[], q: number) => {
