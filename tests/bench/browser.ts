@@ -2,7 +2,10 @@
 //   1. detection time per page, as the content script runs it (detectPage = detectArticle + the badge's
 //      reading estimate), over ../shared/corpora/readability-pages: p50/p95, budget p95 ≤ 1 ms;
 //   2. the content script's size, gzipped: budget ≤ 10 KB;
-//   3. the popup's "clean text visible" time after opening on a typical article: budget ≤ 150 ms.
+//   3. the popup's "clean text visible" time after opening on a typical article: budget ≤ 150 ms. The popup is
+//      opened as popup.html?tabId=N, without the toolbar click that grants activeTab: its extraction takes the
+//      fallback of utils/extension/extract-in-tab.ts (the content script import()s extractor.js), not
+//      scripting.executeScript.
 //
 //   npx tsx tests/bench/browser.ts [--runs N]
 //

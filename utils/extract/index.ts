@@ -7,7 +7,7 @@ export { type ExtractOptions, extractArticle } from './extract-article';
 export { type LanguageLexicon, LEXICON } from './lexicon';
 export type { CleanRule } from './rule';
 export { GENERIC_RULES } from './rules';
-export { sanitizeHtml } from './sanitize-html';
+export { sanitizeHtml, sanitizeHtmlEach } from './sanitize-html';
 export { rulesForHost, SITE_RULES } from './sites';
 export { detectTruncation, TRUNCATION_LEXICON, type Truncation } from './truncation';
 export type { Article, Detection, Quote, Speaker } from './types';

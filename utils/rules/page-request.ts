@@ -1,6 +1,6 @@
 // What the background may ask of the on-demand script in a tab (entrypoints/extractor.ts), besides a plain
 // extraction: one with the reader's rules, the clean view of the selection, or the element picker.
-import { type Article, type CleanRule, sanitizeHtml } from '../extract';
+import { type Article, type CleanRule, sanitizeHtmlEach } from '../extract';
 import { extractOptionsFor, restoredFor } from './extract-options';
 import { type Located, locateBlock } from './locate-block';
 import { startPicker } from './picker';
@@ -35,11 +35,19 @@ const MAX_BLOCK_HTML = 20_000;
  */
 function trimRemoved(article: Article, win: Window): Article {
   if (article.removedBlocks) {
-    article.removedBlocks = article.removedBlocks.map(({ rule, html, keys }) => {
-      const blocks = html
-        .slice(0, MAX_BLOCKS_PER_RULE)
-        .map((h, i) => ({ key: keys[i], html: h.length > MAX_BLOCK_HTML ? '' : sanitizeHtml(h, win) }))
-        .filter((b) => b.html.trim());
+    const groups = article.removedBlocks.map(({ rule, html, keys }) => ({
+      rule,
+      html: html.slice(0, MAX_BLOCKS_PER_RULE).map((h) => (h.length > MAX_BLOCK_HTML ? '' : h)),
+      keys,
+    }));
+    // Every group's blocks in one sanitizer pass, then dealt back to their groups in order.
+    const clean = sanitizeHtmlEach(
+      groups.flatMap((g) => g.html),
+      win,
+    );
+    let next = 0;
+    article.removedBlocks = groups.map(({ rule, html, keys }) => {
+      const blocks = html.map((_, i) => ({ key: keys[i], html: clean[next++] })).filter((b) => b.html.trim());
       return { rule, html: blocks.map((b) => b.html), keys: blocks.map((b) => b.key) };
     });
   }
