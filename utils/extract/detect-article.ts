@@ -87,11 +87,14 @@ const LONG_PARAGRAPH = 250;
  * to ten times slower on a 10,000-node page), each paragraph's text read once for the three uses below, and the
  * walks that only the readerable test needs skipped once the paragraphs alone have passed it.
  */
-export interface PageScan {
+export interface PageHead {
   ldScripts: Element[];
   ogType: string | null;
   publishedTime: boolean;
   articles: HTMLCollectionOf<Element>;
+}
+
+export interface PageParagraphs {
   readerable: boolean;
   /** Paragraphs of running text (≥ 250 characters) outside links, for the teaser check. */
   longParagraphs: number;
@@ -99,8 +102,26 @@ export interface PageScan {
   readingChars: number;
 }
 
-export function scanPage(doc: Document): PageScan {
-  const articles = doc.getElementsByTagName('article');
+export type PageScan = PageHead & PageParagraphs;
+
+/** The sources of the cheap signals: meta tags, JSON-LD scripts, <article> elements. */
+export function readHead(doc: Document): PageHead {
+  let ogType: string | null = null;
+  let publishedTime = false;
+  for (const m of doc.getElementsByTagName('meta')) {
+    const key = m.getAttribute('property') ?? m.getAttribute('name');
+    if (key === 'og:type' || m.getAttribute('name') === 'og:type') ogType ??= m.getAttribute('content');
+    else if (key === 'article:published_time' || m.getAttribute('name') === 'article:published_time')
+      publishedTime = true;
+  }
+  const ldScripts = [...doc.getElementsByTagName('script')].filter(
+    (s) => s.getAttribute('type') === 'application/ld+json',
+  );
+  return { ldScripts, ogType, publishedTime, articles: doc.getElementsByTagName('article') };
+}
+
+/** The paragraphs' text, read once: the readerable test, the teaser check's long paragraphs, the reading time. */
+export function readParagraphs(doc: Document, articles: HTMLCollectionOf<Element>): PageParagraphs {
   const root = articles[0];
   let readerable = 0;
   let longParagraphs = 0;
@@ -114,27 +135,12 @@ export function scanPage(doc: Document): PageScan {
       readerable += readerableWeight(p, text.trim().length);
   }
   if (readerable <= READERABLE_MIN_SCORE) readerable += otherBlocksWeight(doc, articles);
+  return { readerable: readerable > READERABLE_MIN_SCORE, longParagraphs, readingChars };
+}
 
-  let ogType: string | null = null;
-  let publishedTime = false;
-  for (const m of doc.getElementsByTagName('meta')) {
-    const key = m.getAttribute('property') ?? m.getAttribute('name');
-    if (key === 'og:type' || m.getAttribute('name') === 'og:type') ogType ??= m.getAttribute('content');
-    else if (key === 'article:published_time' || m.getAttribute('name') === 'article:published_time')
-      publishedTime = true;
-  }
-  const ldScripts = [...doc.getElementsByTagName('script')].filter(
-    (s) => s.getAttribute('type') === 'application/ld+json',
-  );
-  return {
-    ldScripts,
-    ogType,
-    publishedTime,
-    articles,
-    readerable: readerable > READERABLE_MIN_SCORE,
-    longParagraphs,
-    readingChars,
-  };
+export function scanPage(doc: Document): PageScan {
+  const head = readHead(doc);
+  return { ...head, ...readParagraphs(doc, head.articles) };
 }
 
 /** The readerable weight of the blocks other than paragraphs: <pre>, <article>, and <div>s of text and <br>s. */
@@ -167,31 +173,56 @@ function isTeaserPage(doc: Document, scan: PageScan): boolean {
   return false;
 }
 
-/** Is this page an article? Cheap: one query over the page, its JSON-LD, the URL. */
+/** The signals read from the page's head, its <article> elements and its URL. */
+function headSignals(head: PageHead, url: string, ldObjects?: JsonLdObject[]): Signal[] {
+  const out: Signal[] = [];
+  const types = (ldObjects ?? jsonLdOf(head.ldScripts)).flatMap(typesOf);
+  if (types.some(isArticleType)) out.push('json-ld-article');
+  else if (types.some((t) => LISTING_TYPES.test(t)) && !types.some((t) => t === 'WebPage' || t === 'Article'))
+    out.push('json-ld-listing');
+  if (head.ogType && /article|blog|post/i.test(head.ogType)) out.push('og-article');
+  if (head.publishedTime) out.push('published-time');
+  if (head.articles.length >= 1 && head.articles.length <= 2) out.push('article-element');
+  out.push(...urlSignals(url));
+  return out;
+}
+
+const scoreOf = (signals: Signal[]) => signals.reduce((sum, s) => sum + SIGNAL_WEIGHTS[s], 0);
+
+function verdict(signals: Signal[]): Detection {
+  const score = scoreOf(signals);
+  return { isArticle: score >= ARTICLE_THRESHOLD, score, signals };
+}
+
+/** Is this page an article? Every signal, for the Article's `detection` (why the page was or was not one). */
 export function detectArticle(
   doc: Document,
   url: string,
   ldObjects?: JsonLdObject[],
   scan: PageScan = scanPage(doc),
 ): Detection {
-  const signals: string[] = [];
-  let score = 0;
-  const add = (s: Signal) => {
-    signals.push(s);
-    score += SIGNAL_WEIGHTS[s];
-  };
+  const signals = headSignals(scan, url, ldObjects);
+  if (scan.readerable) signals.push('readerable');
+  if (isTeaserPage(doc, scan)) signals.push('teasers');
+  return verdict(signals);
+}
 
-  const types = (ldObjects ?? jsonLdOf(scan.ldScripts)).flatMap(typesOf);
-  if (types.some(isArticleType)) add('json-ld-article');
-  else if (types.some((t) => LISTING_TYPES.test(t)) && !types.some((t) => t === 'WebPage' || t === 'Article'))
-    add('json-ld-listing');
-  if (scan.ogType && /article|blog|post/i.test(scan.ogType)) add('og-article');
-  if (scan.publishedTime) add('published-time');
-  const articles = scan.articles.length;
-  if (articles >= 1 && articles <= 2) add('article-element');
-  for (const s of urlSignals(url)) add(s);
-  if (scan.readerable) add('readerable');
-  if (isTeaserPage(doc, scan)) add('teasers');
-
-  return { isArticle: score >= ARTICLE_THRESHOLD, score, signals };
+/**
+ * detectArticle's answer (isArticle) for the content script, which runs on every page: the paragraphs and the
+ * headings are read only while they can still change it. The readerable signal is the only positive one left
+ * after the head (+2), the teaser signal the only negative one (−4): a page the head leaves 2 short of the
+ * threshold is no article whatever its text says, and the teaser check only matters for a score it can take below
+ * the threshold. `signals` and `score` cover what was read; the reading time is for articles only.
+ */
+export function detectQuickly(doc: Document, url: string): { detection: Detection; readingChars: number } {
+  const head = readHead(doc);
+  const signals = headSignals(head, url);
+  if (scoreOf(signals) + SIGNAL_WEIGHTS.readerable < ARTICLE_THRESHOLD)
+    return { detection: verdict(signals), readingChars: 0 };
+  const paragraphs = readParagraphs(doc, head.articles);
+  if (paragraphs.readerable) signals.push('readerable');
+  const score = scoreOf(signals);
+  const teasersDecide = score >= ARTICLE_THRESHOLD && score + SIGNAL_WEIGHTS.teasers < ARTICLE_THRESHOLD;
+  if (teasersDecide && isTeaserPage(doc, { ...head, ...paragraphs })) signals.push('teasers');
+  return { detection: verdict(signals), readingChars: paragraphs.readingChars };
 }

@@ -6,6 +6,7 @@ import { parseHtml } from '../../../bin/lib/parse-html';
 import {
   ARTICLE_THRESHOLD,
   detectArticle,
+  detectQuickly,
   scanPage,
   urlSignals,
 } from '../../../utils/extract/detect-article';
@@ -138,5 +139,54 @@ describe('scanPage: one read of the page for every signal', () => {
     const scan = scanPage(doc);
     expect(scan.readingChars).toBe(long(4).length * 2);
     expect(scan.longParagraphs).toBe(2);
+  });
+});
+
+describe('detectQuickly: the content script reads less and answers the same', () => {
+  const URLS = [
+    'https://example.com/2024/01/02/the-council-approves-the-budget',
+    'https://example.com/',
+    'https://example.com/tag/politics/',
+    'https://example.com/x',
+  ];
+  const synthetic: [string, string][] = [
+    [
+      'an article',
+      page(`<meta property="og:type" content="article">`, `<article>${paragraphs(6)}</article>`),
+    ],
+    [
+      'teasers that decide (og:type article, readerable, then a page of linked headings)',
+      page(`<meta property="og:type" content="article">`, `${paragraphs(1)}${teasers(12)}`),
+    ],
+    ['teasers that cannot decide', page(ld({ '@type': 'NewsArticle' }), `${paragraphs(3)}${teasers(12)}`)],
+    ['a listing by JSON-LD with long text', page(ld({ '@type': 'CollectionPage' }), paragraphs(8))],
+  ];
+  const pages = [
+    ...readdirSync(FIXTURES, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'source.html')))
+      .map((d): [string, string] => [d.name, readFileSync(join(FIXTURES, d.name, 'source.html'), 'utf8')]),
+    ...synthetic,
+  ];
+
+  it.each(pages)('%s: the same isArticle as detectArticle, from a subset of its signals', (_name, html) => {
+    const doc = parseHtml(html, URLS[0]);
+    for (const url of URLS) {
+      const full = detectArticle(doc, url);
+      const { detection } = detectQuickly(doc, url);
+      expect(detection.isArticle, `${url}: ${full.signals.join(' ')}`).toBe(full.isArticle);
+      expect(full.signals).toEqual(expect.arrayContaining(detection.signals));
+    }
+  });
+
+  it('reads the paragraphs of an article, and not those of a page its head and URL already rule out', () => {
+    const doc = parseHtml(page('', paragraphs(8)), 'https://example.com/');
+    expect(scanPage(doc).readingChars).toBeGreaterThan(0);
+    expect(detectQuickly(doc, 'https://example.com/')).toMatchObject({
+      detection: { isArticle: false },
+      readingChars: 0,
+    });
+    const article = detectQuickly(doc, 'https://example.com/2024/01/02/the-council-approves-the-budget');
+    expect(article.detection.isArticle).toBe(true);
+    expect(article.readingChars).toBe(scanPage(doc).readingChars);
   });
 });
