@@ -309,3 +309,40 @@ export function sectionFrontPage(): string {
 </body>
 </html>`;
 }
+
+/**
+ * Every store of the library database of an extension page, read with the plain IndexedDB API (no code of ours in
+ * between). A store the database does not have yet reads as empty.
+ */
+export async function readLibraryDb(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('nitido-library');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(store)) return resolve([]);
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const images = (await all('images')) as { articleId: string; url: string; bytes: number }[];
+    const out = {
+      articles: (await all('articles')) as {
+        id: string;
+        url: string;
+        title: string;
+        text: string;
+        html: string;
+        tags: string[];
+      }[],
+      entries: (await all('entries')) as { id: string; title: string }[],
+      terms: (await all('terms')) as { id: string; terms: string[] }[],
+      images: images.map(({ articleId, url, bytes }) => ({ articleId, url, bytes })),
+    };
+    db.close();
+    return out;
+  });
+}

@@ -6,10 +6,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../utils/extract/types';
-import { launchChromium } from './helpers';
+import { launchChromium, readLibraryDb } from './helpers';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -52,40 +52,8 @@ function version(i: number, v: number): Article {
   };
 }
 
-async function dump(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('nitido-library');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    const out = {
-      articles: (await all('articles')) as {
-        id: string;
-        url: string;
-        title: string;
-        text: string;
-        html: string;
-      }[],
-      entries: (await all('entries')) as { id: string; title: string }[],
-      images: ((await all('images')) as { articleId: string; url: string }[]).map(({ articleId, url }) => ({
-        articleId,
-        url,
-      })),
-    };
-    db.close();
-    return out;
-  });
-}
-
 /** Every article is one whole version: title, text, HTML, list row and stored picture agree. */
-function expectWhole(state: Awaited<ReturnType<typeof dump>>) {
+function expectWhole(state: Awaited<ReturnType<typeof readLibraryDb>>) {
   const versions: number[] = [];
   for (const a of state.articles) {
     const v = Number(a.title.match(/ v(\d+)$/)?.[1]);
@@ -130,7 +98,7 @@ describe('interrupted writes', () => {
       );
       expect(res).toMatchObject({ ok: true });
     }
-    expect(expectWhole(await dump(page))).toEqual(Array(N).fill(1));
+    expect(expectWhole(await readLibraryDb(page))).toEqual(Array(N).fill(1));
 
     // All the updates at once, and the browser closed while they run.
     await page.evaluate(
@@ -145,7 +113,7 @@ describe('interrupted writes', () => {
     browser = await launch();
     page = await browser.context.newPage();
     await page.goto(browser.url('library.html'));
-    const state = await dump(page);
+    const state = await readLibraryDb(page);
     expect(state.articles).toHaveLength(N);
     const versions = expectWhole(state);
     expect(versions.every((v) => v === 1 || v === 2)).toBe(true);
@@ -159,7 +127,7 @@ describe('interrupted writes', () => {
     let page = await browser.context.newPage();
     await page.goto(browser.url('library.html'));
     await page.getByRole('searchbox').waitFor();
-    const before = (await dump(page)).articles.length;
+    const before = (await readLibraryDb(page)).articles.length;
     const count = 3000;
     const backup = {
       format: 'nitido-library',
@@ -182,7 +150,7 @@ describe('interrupted writes', () => {
 
     page = await browser.context.newPage();
     await page.goto(browser.url('library.html'));
-    const after = await dump(page);
+    const after = await readLibraryDb(page);
     expect([before, before + count]).toContain(after.articles.length);
     console.info(`import cut off: ${after.articles.length - before} of ${count} articles landed`);
     expect(after.entries).toHaveLength(after.articles.length);

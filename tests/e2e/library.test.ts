@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../utils/extract/types';
 import { makeArticle } from '../make-article';
-import { launchChromium } from './helpers';
+import { launchChromium, readLibraryDb } from './helpers';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -87,39 +87,6 @@ const save = (page: Page, a: Article, tags: string[] = []) =>
     tags,
   ] as const) as Promise<SaveResult>;
 
-/** Every store of the library database, read with the plain IndexedDB API (no code of ours in between). */
-async function dump(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('nitido-library');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        if (!db.objectStoreNames.contains(store)) return resolve([]);
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    const images = (await all('images')) as { articleId: string; url: string; bytes: number }[];
-    const out = {
-      articles: (await all('articles')) as {
-        id: string;
-        title: string;
-        text: string;
-        url: string;
-        tags: string[];
-      }[],
-      entries: (await all('entries')) as { id: string; title: string }[],
-      terms: (await all('terms')) as { id: string; terms: string[] }[],
-      images: images.map(({ articleId, url, bytes }) => ({ articleId, url, bytes })),
-    };
-    db.close();
-    return out;
-  });
-}
-
 let browser: Browser;
 let library: Page;
 let pictures: Awaited<ReturnType<typeof servePictures>>;
@@ -159,7 +126,7 @@ describe('library in Chromium', () => {
     expect(await link.getAttribute('href')).toBe(`reader.html?id=${id}`);
     expect(await count()).toBe('1 article');
 
-    const stored = await dump(library);
+    const stored = await readLibraryDb(library);
     expect(stored.images).toEqual([
       { articleId: id, url: `${pictures.origin}/pic.png`, bytes: png(40, 30).length },
     ]);
@@ -202,7 +169,7 @@ describe('library in Chromium', () => {
   });
 
   it('saving the same URL again updates the article instead of duplicating it, and keeps its tags', async () => {
-    const first = (await dump(library)).articles[0];
+    const first = (await readLibraryDb(library)).articles[0];
     const again = await save(
       library,
       makeArticle({ url: `${first.url}#comments`, title: 'Tide barrier: the vote' }),
@@ -211,7 +178,7 @@ describe('library in Chromium', () => {
     expect(again).toEqual({ ok: true, id: first.id, skippedImages: 0 });
     await library.getByRole('link', { name: 'Tide barrier: the vote' }).waitFor();
     expect(await count()).toBe('1 article');
-    const after = await dump(library);
+    const after = await readLibraryDb(library);
     expect(after.articles.map((a) => [a.id, a.title, a.tags])).toEqual([
       [first.id, 'Tide barrier: the vote', ['town', 'flood']],
     ]);
@@ -232,7 +199,7 @@ describe('library in Chromium', () => {
     ]);
     expect(a.ok && b.ok).toBe(true);
     await expect.poll(count).toBe('3 articles');
-    const titles = (await dump(library)).articles.map((x) => x.title).sort();
+    const titles = (await readLibraryDb(library)).articles.map((x) => x.title).sort();
     expect(titles).toEqual(['Storia B sul governo', 'Story A about fishermen', 'Tide barrier: the vote']);
   });
 
@@ -264,7 +231,9 @@ describe('library in Chromium', () => {
     await library.getByRole('button', { name: 'Undo' }).click();
     await library.getByText('2 restored.').waitFor();
     await expect.poll(count).toBe('3 articles');
-    const tagged = (await dump(library)).articles.filter((a) => a.tags.includes('read later')).length;
+    const tagged = (await readLibraryDb(library)).articles.filter((a) =>
+      a.tags.includes('read later'),
+    ).length;
     expect(tagged).toBe(2);
   });
 
@@ -283,7 +252,7 @@ describe('library in Chromium', () => {
   });
 
   it('a broken or foreign backup shows a clear error and changes nothing', async () => {
-    const before = await dump(library);
+    const before = await readLibraryDb(library);
     const input = library.locator('input[type="file"]');
     const cases = [
       { name: 'broken.json', text: '{"format": "nitido-library", "articles": [', message: /not valid JSON/ },
@@ -315,7 +284,7 @@ describe('library in Chromium', () => {
         'This file is not a valid Nitido backup. Nothing was changed.',
       );
     }
-    expect(await dump(library)).toEqual(before);
+    expect(await readLibraryDb(library)).toEqual(before);
     expect(await count()).toBe('3 articles');
   });
 
