@@ -1,25 +1,19 @@
 // What the content script runs on every http(s) page: the engine's cheap detector plus a cheap reading-time
 // estimate for the badge. Read-only on the live document, no Readability here (it stays out of the content script).
-import { detectQuickly, readParagraphs } from '../extract/detect-article';
+import { detectQuickly } from '../extract/detect-article';
 import type { DetectedMessage } from '../messages';
 
 const WORDS_PER_MINUTE = 230;
 /** Characters per word, spaces included, in the languages we read (English, Italian, French, German, Spanish). */
 const CHARS_PER_WORD = 6;
 
-/** Minutes to read that many characters of paragraphs. */
+/**
+ * Minutes to read that many characters of paragraphs (which detection reads anyway): no layout, no innerText, no
+ * splitting into words (on the largest pages, splitting cost more than the detection itself).
+ */
 export function readingMinutesFor(chars: number): number {
   const words = chars / CHARS_PER_WORD;
   return words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE));
-}
-
-/**
- * Minutes to read the page's main text, from the length of its paragraphs (which detection reads anyway): no
- * layout, no innerText, no splitting into words (on the largest pages, splitting cost more than the detection
- * itself).
- */
-export function estimateReadingMinutes(doc: Document): number {
-  return readingMinutesFor(readParagraphs(doc, doc.getElementsByTagName('article')).readingChars);
 }
 
 export function detectPage(doc: Document, url: string): DetectedMessage {

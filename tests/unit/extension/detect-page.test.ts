@@ -1,24 +1,29 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeTextFor, detectPage, estimateReadingMinutes } from '@/utils/extension/detect-page';
+import { badgeTextFor, detectPage, readingMinutesFor } from '@/utils/extension/detect-page';
 import { classifyInjectionError } from '@/utils/extension/extract-in-tab';
 import { translate } from '@/utils/extension/i18n';
+import { readParagraphs } from '@/utils/extract/detect-article';
 import en from '../../../public/_locales/en/messages.json';
 import it_ from '../../../public/_locales/it/messages.json';
 
 /** n words of average length (five letters and a space, as in English or Italian prose). */
 const words = (n: number) => Array.from({ length: n }, () => 'parla').join(' ');
 
-describe('estimateReadingMinutes', () => {
+describe('reading minutes', () => {
   it('counts the words of long paragraphs only, inside <article> when there is one', () => {
     const doc = new JSDOM(
       `<body><p>${words(2000)}</p><article><p>${words(460)}</p><p>Short caption.</p></article></body>`,
     ).window.document;
-    expect(estimateReadingMinutes(doc)).toBe(2);
+    expect(detectPage(doc, 'https://news.example/2024/01/02/a-long-story-about-things').readingMinutes).toBe(
+      2,
+    );
   });
   it('is 0 on a page without running text', () => {
-    expect(estimateReadingMinutes(new JSDOM('<body><a>Home</a></body>').window.document)).toBe(0);
+    const doc = new JSDOM('<body><a>Home</a></body>').window.document;
+    expect(readParagraphs(doc, doc.getElementsByTagName('article')).readingChars).toBe(0);
+    expect(readingMinutesFor(0)).toBe(0);
   });
 });
 
