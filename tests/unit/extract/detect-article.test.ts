@@ -60,6 +60,40 @@ describe('detectArticle signals', () => {
   });
 
   it.each([
+    // A <div> in the head ends it: the parser puts the meta tags after it in the body.
+    [
+      'meta tags pushed into the body by stray markup',
+      page('<title>x</title><div>oops</div><meta property="og:type" content="article">', ''),
+      ['og-article'],
+    ],
+    ['og:type given as name=', page('<meta name="og:type" content="article">', ''), ['og-article']],
+    [
+      'both meta signals, one of them in the body',
+      page('<meta property="og:type" content="article"><div></div><meta name="article:published_time">', ''),
+      ['og-article'],
+    ],
+  ])('%s', (_name, html, signals) => {
+    const d = detectArticle(parseHtml(html, 'https://example.com/x'), 'https://example.com/x');
+    expect(d.signals.filter((s) => s === 'og-article' || s === 'published-time')).toEqual(signals);
+  });
+
+  it('reads og:type from the first such tag that has a value, and not from other meta tags', () => {
+    const doc = parseHtml(
+      page(
+        '<meta property="og:type"><meta property="og:title" content="article"><meta property="og:type" content="blog">',
+        '',
+      ),
+      'https://example.com/x',
+    );
+    expect(scanPage(doc).ogType).toBe('blog');
+    const website = parseHtml(
+      page('<meta property="og:type" content="website">', ''),
+      'https://example.com/x',
+    );
+    expect(detectArticle(website, 'https://example.com/x').signals).not.toContain('og-article');
+  });
+
+  it.each([
     ['https://news.example.com/2024/03/12/port-cranes', 'dated-url'],
     ['https://example.com/world/story-20240312-abc', 'dated-url'],
     ['https://example.com/world/the-council-approves-the-budget', 'slug-url'],
