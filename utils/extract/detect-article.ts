@@ -26,15 +26,19 @@ const DATED_PATH =
 const LISTING_PATH =
   /(^|\/)(tags?|topics?|category|categories|categorie|categoria|rubrique|rubriken?|themen?|thema|temas?|argomenti|section|sections|author|authors|autore|autor|auteur|search|suche|recherche|cerca|buscar|busqueda|archive|archivio|archiv|archives|page)(\/|$)/i;
 
+/**
+ * The path and the query of an absolute URL. A pattern rather than the URL parser: the content script gets the
+ * browser's own location.href, already parsed and normalised, and the parser's first use in a page's script world
+ * cost more than all the URL's signals together.
+ */
+const URL_PARTS = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*([^?#]*)(\?[^#]*)?/i;
+
 /** The URL-borne signals: a dated path, an article-like slug, a home or listing page. */
 export function urlSignals(url: string): Signal[] {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return [];
-  }
-  const path = u.pathname;
+  const parts = URL_PARTS.exec(url);
+  if (!parts) return [];
+  const path = parts[1] || '/';
+  const search = parts[2] && parts[2].length > 1 ? parts[2] : '';
   const out: Signal[] = [];
   if (DATED_PATH.test(path)) out.push('dated-url');
   const segments = path.split('/').filter(Boolean);
@@ -42,9 +46,8 @@ export function urlSignals(url: string): Signal[] {
   if (last.split(/[-_]/).filter((w) => /[\p{L}]{2,}/u.test(w)).length >= 4 || /\d{5,}/.test(last))
     out.push('slug-url');
   if (segments.length === 0 || /^(index|default|home)\.\w+$/i.test(segments.join('/'))) {
-    if (!u.search || !/[?&](p|id|story|article)=/i.test(u.search)) out.push('home-url');
-  } else if (LISTING_PATH.test(path) || /[?&](q|s|query|search|tag)=/i.test(u.search))
-    out.push('listing-url');
+    if (!search || !/[?&](p|id|story|article)=/i.test(search)) out.push('home-url');
+  } else if (LISTING_PATH.test(path) || /[?&](q|s|query|search|tag)=/i.test(search)) out.push('listing-url');
   return out;
 }
 

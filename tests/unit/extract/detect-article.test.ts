@@ -94,6 +94,19 @@ describe('detectArticle signals', () => {
   });
 
   it.each([
+    ['https://example.com', ['home-url']],
+    ['https://example.com?p=12', []],
+    ['https://example.com/#/2024/03/12/port-cranes', ['home-url']],
+    ['https://example.com/search?q=ponte#top', ['listing-url']],
+    ['https://example.com/world/?tag=ports', ['listing-url']],
+    ['https://user:pw@news.example.com:8080/2024/03/12/x?utm=1', ['dated-url']],
+    ['not a url', []],
+    ['/2024/03/12/relative-path', []],
+  ])('reads the path and query of %s (fragment, port and credentials apart)', (url, signals) => {
+    expect(urlSignals(url)).toEqual(signals);
+  });
+
+  it.each([
     ['https://news.example.com/2024/03/12/port-cranes', 'dated-url'],
     ['https://example.com/world/story-20240312-abc', 'dated-url'],
     ['https://example.com/world/the-council-approves-the-budget', 'slug-url'],
