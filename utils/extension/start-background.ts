@@ -4,7 +4,6 @@ import { browser } from 'wxt/browser';
 import { LibraryError, saveArticle } from '../library';
 import {
   type DetectedMessage,
-  type ExtractResult,
   type Message,
   parseMessage,
   type QuotesResult,
