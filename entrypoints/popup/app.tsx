@@ -1,12 +1,14 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type Notice, Popup, type PopupState } from '@/components/Popup';
+import type { QuotesPending } from '@/components/QuoteSummary';
 import { translate as t, uiLanguage } from '@/utils/extension/i18n';
 import { saveWithNotice } from '@/utils/extension/save-with-notice';
 import { applyTheme, sendMessage } from '@/utils/extension/send-message';
+import type { Article } from '@/utils/extract/types';
 import { readSettingsLight } from '@/utils/settings';
-import { type ArticleRequest, requestArticle } from './request';
+import { type ArticleRequest, requestArticle, requestQuotes } from './request';
 
 /** Marked once the clean text is on screen; tests/bench/browser.ts reads it. */
 const CLEAN_TEXT_MARK = 'nitido:clean-text-visible';
@@ -30,6 +32,23 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busySaving, setBusySaving] = useState(false);
+  const [quotesPending, setQuotesPending] = useState<QuotesPending | undefined>('finding');
+  /** The article with its quotes once they are in (or without them when they could not be found): what Save saves. */
+  const complete = useRef<Promise<Article> | null>(null);
+
+  /** The text is on screen: ask for its quotes and fill them in. */
+  const fillQuotes = useCallback(async (id: number, article: Article): Promise<Article> => {
+    setQuotesPending('finding');
+    const res = await requestQuotes(id);
+    if (!res.ok) {
+      setQuotesPending('unavailable');
+      return article;
+    }
+    const full = { ...article, quotes: res.quotes, speakers: res.speakers };
+    setState((s) => ('article' in s && s.article === article ? { ...s, article: full } : s));
+    setQuotesPending(undefined);
+    return full;
+  }, []);
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
@@ -43,8 +62,9 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
       );
     } else {
       setState({ kind: result.article.isArticle ? 'ready' : 'not-article', article: result.article });
+      if (id !== undefined) complete.current = fillQuotes(id, result.article);
     }
-  }, [takeRequest]);
+  }, [takeRequest, fillQuotes]);
 
   useEffect(() => {
     void load();
@@ -65,6 +85,7 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
       locale={locale}
       notice={notice}
       busySaving={busySaving}
+      quotesPending={quotesPending}
       onRetry={load}
       onTryAnyway={() => state.kind === 'not-article' && setState({ kind: 'ready', article: state.article })}
       onOpenCleanView={async () => {
@@ -76,7 +97,7 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
       onSave={async () => {
         if (!article) return;
         setBusySaving(true);
-        const notice = await saveWithNotice(article);
+        const notice = await saveWithNotice((await complete.current) ?? article);
         setBusySaving(false);
         setNotice(notice);
       }}
