@@ -35,6 +35,8 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
   const [quotesPending, setQuotesPending] = useState<QuotesPending | undefined>('finding');
   /** The article with its quotes once they are in (or without them when they could not be found): what Save saves. */
   const complete = useRef<Promise<Article> | null>(null);
+  /** The text-only article whose quotes are still to be asked for, once its text is painted. */
+  const awaitingQuotes = useRef<{ id: number; article: Article } | null>(null);
 
   /** The text is on screen: ask for its quotes and fill them in. */
   const fillQuotes = useCallback(async (id: number, article: Article): Promise<Article> => {
@@ -62,9 +64,9 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
       );
     } else {
       setState({ kind: result.article.isArticle ? 'ready' : 'not-article', article: result.article });
-      if (id !== undefined) complete.current = fillQuotes(id, result.article);
+      if (id !== undefined) awaitingQuotes.current = { id, article: result.article };
     }
-  }, [takeRequest, fillQuotes]);
+  }, [takeRequest]);
 
   useEffect(() => {
     void load();
@@ -75,7 +77,11 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
     if (state.kind === 'ready' && !performance.getEntriesByName(CLEAN_TEXT_MARK).length) {
       performance.mark(CLEAN_TEXT_MARK);
     }
-  }, [state]);
+    // Only now the quotes: their answer and their render must not hold up the text's first paint.
+    const awaiting = awaitingQuotes.current;
+    awaitingQuotes.current = null;
+    if (awaiting) complete.current = fillQuotes(awaiting.id, awaiting.article);
+  }, [state, fillQuotes]);
 
   const article = state.kind === 'ready' ? state.article : null;
   return (

@@ -7,8 +7,8 @@ import type { ExtractResult } from '../messages';
 export interface CachedExtraction {
   /** The tab's article as the tab read it, without quotes: in as soon as the tab answers. */
   text: Promise<ExtractResult>;
-  /** The same article with its quotes, found right after. */
-  full: Promise<ExtractResult>;
+  /** The same article with its quotes, found on the first call (then the same promise for every caller). */
+  full(): Promise<ExtractResult>;
 }
 
 export class ArticleCache<T = CachedExtraction> {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { LibraryError, saveArticle } from '../library';
 import {
   type DetectedMessage,
+  type ExtractResult,
   type Message,
   parseMessage,
   type QuotesResult,
@@ -31,24 +32,26 @@ import { addQuotes, extractInTab, readInTab } from './extract-in-tab';
 const BADGE_COLOR = '#1f5f8b';
 const articles = new ArticleCache<CachedExtraction>();
 
-/** Waits for the next task: answers already settled (the popup's text) leave before the quote finder runs. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** The tab's extraction, cached (perhaps still running) or started now: its text first, then its quotes. */
 function extraction(tabId: number): CachedExtraction {
   const cached = articles.get(tabId);
   if (cached) return cached;
   // The reader's rules, restorations remembered per site, and the removed blocks for "what was removed".
   const text = rulesRequest('extract').then((request) => readInTab(tabId, request));
-  const full = text.then(async (result) => {
-    await nextTask();
-    return addQuotes(result);
-  });
-  const entry = { text, full };
+  let full: Promise<ExtractResult> | undefined;
+  const entry: CachedExtraction = {
+    text,
+    // Found when first asked for: by the clean view at once, by the popup once its text is painted (found while
+    // the popup renders, the quotes would take the CPU from it).
+    full: () => {
+      full ??= text.then(addQuotes);
+      return full;
+    },
+  };
   articles.set(tabId, entry);
   // A failure is not kept: asking again tries again.
   const forget = () => articles.dropIf(tabId, entry);
-  void full.then((result) => {
+  void text.then((result) => {
     if (!result.ok) forget();
   }, forget);
   return entry;
@@ -59,7 +62,7 @@ async function quotesOf(tabId: number): Promise<QuotesResult> {
   const cached = articles.get(tabId);
   // Nothing pending: the tab loaded or navigated since, and its new article is not the one the asker shows.
   if (!cached) return { ok: false, error: 'The article of this tab is no longer in memory.' };
-  const result = await cached.full;
+  const result = await cached.full();
   return result.ok
     ? { ok: true, quotes: result.article.quotes, speakers: result.article.speakers }
     : { ok: false, error: result.error };
@@ -121,7 +124,7 @@ export async function handleMessage(
     case 'extract':
       // Restorations from the clean view: extracted afresh, not cached (the cache holds the article as ruled).
       if (message.exclude) return extractInTab(message.tabId, await rulesRequest('extract', message.exclude));
-      return message.quotes === 'later' ? extraction(message.tabId).text : extraction(message.tabId).full;
+      return message.quotes === 'later' ? extraction(message.tabId).text : extraction(message.tabId).full();
     case 'quotes':
       return quotesOf(message.tabId);
     case 'preview':

