@@ -9,7 +9,7 @@ import { jsonLdObjects } from './json-ld';
 import { checkLimits } from './limits';
 import { postClean } from './post-clean';
 import { absolutizeUrls, prepareDocument } from './prepare-document';
-import { guessLang, readMetadata } from './read-metadata';
+import { guessLang, type Metadata, readMetadata } from './read-metadata';
 import type { CleanRule, RulesReport } from './rule';
 import { GENERIC_RULES } from './rules';
 import { sanitizeElement } from './sanitize-html';
@@ -121,15 +121,8 @@ function cleanedClone(doc: Document, base: string, clean: (root: Document | Elem
   return out;
 }
 
-interface Parsed {
-  content: Element | null;
-  title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  lang: string | null;
-  publishedTime: string | null;
-  excerpt: string | null;
-}
+/** What Readability found: the article's element and the same metadata fields as the page's own (read-metadata.ts). */
+type Parsed = Omit<Metadata, 'kicker'> & { content: Element | null };
 
 function runReadability(doc: Document): Parsed | null {
   const r = new Readability<Element>(doc, { serializer: (n) => n as Element, disableJSONLD: true }).parse();
