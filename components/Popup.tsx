@@ -1,7 +1,7 @@
 import type { Translate } from '@/utils/extension/i18n';
 import type { Article } from '@/utils/extract/types';
 import { ArticleMeta } from './ArticleMeta';
-import { QuoteSummary } from './QuoteSummary';
+import { QuoteSummary, type QuotesPending } from './QuoteSummary';
 import { TruncationNotice } from './rules/TruncationNotice';
 
 export type PopupState =
@@ -41,6 +41,8 @@ export interface PopupProps {
   locale: string;
   notice: Notice | null;
   busySaving: boolean;
+  /** The article's quotes are still being found, or could not be (the text comes first). */
+  quotesPending?: QuotesPending;
   onOpenCleanView(): void;
   onSave(): void;
   onCopy(): void;
@@ -133,7 +135,12 @@ export function Popup(props: PopupProps) {
               <p key={i}>{p}</p>
             ))}
           </section>
-          <QuoteSummary quotes={article.quotes} speakers={article.speakers} t={t} />
+          <QuoteSummary
+            quotes={article.quotes}
+            speakers={article.speakers}
+            t={t}
+            pending={props.quotesPending}
+          />
         </>
       );
       break;

@@ -23,24 +23,39 @@ export function groupQuotes(quotes: Quote[], speakers: Speaker[]): QuoteGroup[] 
   return [...list.filter((g) => g.name !== null), ...list.filter((g) => g.name === null)];
 }
 
+/** Quotes not in yet: still being found (the popup shows the text first), or not found at all. */
+export type QuotesPending = 'finding' | 'unavailable';
+const PENDING_TEXT = { finding: 'quotesFinding', unavailable: 'quotesUnavailable' } as const;
+
 export interface QuoteSummaryProps {
   quotes: Quote[];
   speakers: Speaker[];
   t: Translate;
+  /** Set while the quotes are not in: one line says why instead of the list. */
+  pending?: QuotesPending;
   /** When given, each quote is a button (the clean view scrolls to it). */
   onQuoteClick?: (quote: Quote) => void;
   headingLevel?: 2 | 3;
 }
 
-export function QuoteSummary({ quotes, speakers, t, onQuoteClick, headingLevel = 2 }: QuoteSummaryProps) {
+export function QuoteSummary({
+  quotes,
+  speakers,
+  t,
+  pending,
+  onQuoteClick,
+  headingLevel = 2,
+}: QuoteSummaryProps) {
   const groups = groupQuotes(quotes, speakers);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section class="quotes" aria-labelledby="quotes-title">
+    <section class="quotes" aria-labelledby="quotes-title" aria-busy={pending === 'finding' || undefined}>
       <Heading id="quotes-title" class="section-title">
         {t('quotesTitle')}
       </Heading>
-      {groups.length === 0 ? (
+      {pending ? (
+        <p class="muted quotes-pending">{t(PENDING_TEXT[pending])}</p>
+      ) : groups.length === 0 ? (
         <p class="muted">{t('quotesNone')}</p>
       ) : (
         <ul class="speakers">

@@ -2,7 +2,7 @@
 // The background validates every message with the hand-written guards below before acting on it: a message is
 // data from another context (a content script lives next to hostile pages), never trusted by its type alone.
 import type { CleanRule } from './extract/rule';
-import type { Article } from './extract/types';
+import type { Article, Quote, Speaker } from './extract/types';
 import type { PageRequest } from './rules/page-request';
 import { validateRule } from './rules/validate-rule';
 
@@ -23,6 +23,16 @@ export interface ExtractMessage {
    * (one block each). When present (even empty), the tab is extracted afresh instead of from the background's cache.
    */
   exclude?: string[];
+  /**
+   * 'later': answer with the article as soon as the tab has read it, quotes and speakers still empty (the popup
+   * shows the text first); the background finds the quotes right after, and a `quotes` message asks for them.
+   */
+  quotes?: 'later';
+}
+/** The quotes of a tab's article whose text an `extract` with quotes: 'later' already brought. */
+export interface QuotesMessage {
+  type: 'quotes';
+  tabId: number;
 }
 /** The options page's live preview: the tab's article extracted with exactly these reader rules (not cached). */
 export interface PreviewMessage {
@@ -87,6 +97,7 @@ export const EXTRACTOR_GLOBAL = '__nitidoExtract';
 export type Message =
   | DetectedMessage
   | ExtractMessage
+  | QuotesMessage
   | SaveMessage
   | OpenReaderMessage
   | PreviewMessage
@@ -101,12 +112,14 @@ export type ExtractFailure = 'restricted' | 'failed';
 export type ExtractResult =
   | { ok: true; article: Article }
   | { ok: false; reason: ExtractFailure; error: string };
+export type QuotesResult = { ok: true; quotes: Quote[]; speakers: Speaker[] } | { ok: false; error: string };
 /** `skippedImages`: pictures not stored for offline reading (too large, unreachable). */
 export type SaveResult = { ok: true; id: string; skippedImages: number } | { ok: false; error: string };
 
 export interface ResponseMap {
   detected: { ok: true };
   extract: ExtractResult;
+  quotes: QuotesResult;
   save: SaveResult;
   'open-reader': { ok: true } | { ok: false; error: string };
   preview: ExtractResult;
@@ -122,6 +135,7 @@ export type ResponseFor<M extends Message> = ResponseMap[M['type']];
 export const MESSAGE_ORIGIN: Record<Message['type'], 'content' | 'page'> = {
   detected: 'content',
   extract: 'page',
+  quotes: 'page',
   save: 'page',
   'open-reader': 'page',
   preview: 'page',
@@ -207,13 +221,16 @@ export function parseMessage(x: unknown): Message | null {
           }
         : null;
     case 'extract': {
-      if (!isTabId(x.tabId)) return null;
-      if (x.exclude === undefined) return { type: 'extract', tabId: x.tabId };
+      if (!isTabId(x.tabId) || (x.quotes !== undefined && x.quotes !== 'later')) return null;
+      const quotes = x.quotes === 'later' ? { quotes: 'later' as const } : {};
+      if (x.exclude === undefined) return { type: 'extract', tabId: x.tabId, ...quotes };
       const ex = x.exclude;
       return Array.isArray(ex) && ex.length <= 500 && ex.every((id) => isStr(id, 220))
-        ? { type: 'extract', tabId: x.tabId, exclude: ex as string[] }
+        ? { type: 'extract', tabId: x.tabId, exclude: ex as string[], ...quotes }
         : null;
     }
+    case 'quotes':
+      return isTabId(x.tabId) ? { type: 'quotes', tabId: x.tabId } : null;
     case 'preview': {
       if (!isTabId(x.tabId) || !Array.isArray(x.rules) || x.rules.length > 500) return null;
       // Rebuilt from known fields by the reader rules' validator (shape only here: the page checks selectors).

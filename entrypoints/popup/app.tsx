@@ -1,12 +1,14 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type Notice, Popup, type PopupState } from '@/components/Popup';
+import type { QuotesPending } from '@/components/QuoteSummary';
 import { translate as t, uiLanguage } from '@/utils/extension/i18n';
 import { saveWithNotice } from '@/utils/extension/save-with-notice';
 import { applyTheme, sendMessage } from '@/utils/extension/send-message';
+import type { Article } from '@/utils/extract/types';
 import { readSettingsLight } from '@/utils/settings';
-import { type ArticleRequest, requestArticle } from './request';
+import { type ArticleRequest, requestArticle, requestQuotes } from './request';
 
 /** Marked once the clean text is on screen; tests/bench/browser.ts reads it. */
 const CLEAN_TEXT_MARK = 'nitido:clean-text-visible';
@@ -30,6 +32,25 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busySaving, setBusySaving] = useState(false);
+  const [quotesPending, setQuotesPending] = useState<QuotesPending | undefined>('finding');
+  /** The article with its quotes once they are in (or without them when they could not be found): what Save saves. */
+  const complete = useRef<Promise<Article> | null>(null);
+  /** The text-only article whose quotes are still to be asked for, once its text is painted. */
+  const awaitingQuotes = useRef<{ id: number; article: Article } | null>(null);
+
+  /** The text is on screen: ask for its quotes and fill them in. */
+  const fillQuotes = useCallback(async (id: number, article: Article): Promise<Article> => {
+    setQuotesPending('finding');
+    const res = await requestQuotes(id);
+    if (!res.ok) {
+      setQuotesPending('unavailable');
+      return article;
+    }
+    const full = { ...article, quotes: res.quotes, speakers: res.speakers };
+    setState((s) => ('article' in s && s.article === article ? { ...s, article: full } : s));
+    setQuotesPending(undefined);
+    return full;
+  }, []);
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
@@ -43,6 +64,7 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
       );
     } else {
       setState({ kind: result.article.isArticle ? 'ready' : 'not-article', article: result.article });
+      if (id !== undefined) awaitingQuotes.current = { id, article: result.article };
     }
   }, [takeRequest]);
 
@@ -55,7 +77,11 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
     if (state.kind === 'ready' && !performance.getEntriesByName(CLEAN_TEXT_MARK).length) {
       performance.mark(CLEAN_TEXT_MARK);
     }
-  }, [state]);
+    // Only now the quotes: their answer and their render must not hold up the text's first paint.
+    const awaiting = awaitingQuotes.current;
+    awaitingQuotes.current = null;
+    if (awaiting) complete.current = fillQuotes(awaiting.id, awaiting.article);
+  }, [state, fillQuotes]);
 
   const article = state.kind === 'ready' ? state.article : null;
   return (
@@ -65,6 +91,7 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
       locale={locale}
       notice={notice}
       busySaving={busySaving}
+      quotesPending={quotesPending}
       onRetry={load}
       onTryAnyway={() => state.kind === 'not-article' && setState({ kind: 'ready', article: state.article })}
       onOpenCleanView={async () => {
@@ -76,7 +103,7 @@ function App({ takeRequest }: { takeRequest: () => Promise<ArticleRequest> }) {
       onSave={async () => {
         if (!article) return;
         setBusySaving(true);
-        const notice = await saveWithNotice(article);
+        const notice = await saveWithNotice((await complete.current) ?? article);
         setBusySaving(false);
         setNotice(notice);
       }}

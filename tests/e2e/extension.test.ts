@@ -128,6 +128,10 @@ describe('popup', () => {
       'Harbour council approves the new tide barrier',
     );
     expect(await reader.locator('a.original').getAttribute('href')).toBe(server.url(ARTICLE));
+    // The popup asked for the text alone; the clean view, from the same extraction, still has its quotes.
+    const side = reader.getByRole('complementary', { name: 'Quotes' });
+    await side.waitFor();
+    expect(await side.textContent()).toContain('Luca Bianchi');
     await reader.close();
     if (!popup.isClosed()) await popup.close();
     await source.close();
@@ -138,6 +142,10 @@ describe('popup', () => {
     const popup = b.watch(await b.context.newPage());
     await popup.goto(b.extensionUrl(`popup.html?tabId=${tabId}`));
     await popup.getByRole('region', { name: 'Clean text' }).waitFor();
+    // The text comes first, the quotes right after: wait for them, then the summary is no longer busy.
+    await popup.locator('.speaker-name').first().waitFor();
+    expect(await popup.locator('section.quotes').getAttribute('aria-busy')).toBeNull();
+    expect(await popup.getByText('Finding quotes…').count()).toBe(0);
     const speakers = await popup.locator('.speaker-name').allTextContents();
     expect(speakers.some((s) => s.includes('Anna Verdi') && /mayor/i.test(s))).toBe(true);
     expect(speakers.some((s) => s.includes('Luca Bianchi') && /spokesman/i.test(s))).toBe(true);

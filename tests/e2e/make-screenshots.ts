@@ -44,6 +44,8 @@ for (const theme of ['light', 'dark']) {
   await popup.setViewportSize({ width: 420, height: 600 });
   await popup.goto(b.extensionUrl(`popup.html?tabId=${tabId}`));
   await popup.getByRole('region', { name: 'Clean text' }).waitFor();
+  // The quotes come right after the text: the screenshot shows them, not "Finding quotes…".
+  await popup.locator('section.quotes:not([aria-busy])').waitFor();
   await popup.screenshot({ path: path.join(docs, `popup-${theme}.png`) });
   await popup.close();
 

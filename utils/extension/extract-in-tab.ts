@@ -1,8 +1,11 @@
 // Full extraction of a tab's article, on demand. First choice: inject the unlisted extractor with
 // scripting.executeScript, which the reader's gesture (popup, shortcut, menu, toolbar) allows through activeTab.
 // Without a gesture (a bookmarked popup.html?tabId=N), ask our content script in that tab to load it instead.
+// The tab only reads the page; the quotes are found here, in the background, where the page is not waiting and
+// the tab's script need not carry (and compile) the quote finder.
 import { browser } from 'wxt/browser';
-import type { CleanRule } from '../extract';
+import { type CleanRule, withQuotes } from '../extract';
+import { startDeadline, TIME_BUDGET_MS } from '../extract/time-budget';
 import { EXTRACTOR_GLOBAL, type ExtractResult, isArticleData, type RunExtractorMessage } from '../messages';
 import type { PageRequest } from '../rules/page-request';
 import type { InPageResult } from './run-extraction';
@@ -59,7 +62,8 @@ export async function callInTab(
   return { ok: true, raw };
 }
 
-export async function extractInTab(
+/** The tab's article as the tab read it: without its quotes (see addQuotes). */
+export async function readInTab(
   tabId: number,
   rules: CleanRule[] | PageRequest = [],
 ): Promise<ExtractResult> {
@@ -75,4 +79,19 @@ export async function extractInTab(
     return { ok: false, reason: 'failed', error: 'The extracted article was malformed.' };
   }
   return { ok: true, article: result.article };
+}
+
+/** Step 7 of the pipeline on what a tab sent back, within a time budget of its own: the tab's is spent. */
+export function addQuotes(result: ExtractResult): ExtractResult {
+  return result.ok
+    ? { ok: true, article: withQuotes(result.article, startDeadline(TIME_BUDGET_MS)) }
+    : result;
+}
+
+/** A tab's article with its quotes. */
+export async function extractInTab(
+  tabId: number,
+  rules: CleanRule[] | PageRequest = [],
+): Promise<ExtractResult> {
+  return addQuotes(await readInTab(tabId, rules));
 }

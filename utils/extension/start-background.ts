@@ -7,6 +7,7 @@ import {
   type ExtractResult,
   type Message,
   parseMessage,
+  type QuotesResult,
   type ResponseMap,
   type SaveResult,
   senderAllowed,
@@ -23,21 +24,48 @@ import {
 } from '../rules/background-rules';
 import { watchRestored } from '../rules/user-rules';
 import { getSettings, type Settings, watchSettings } from '../settings';
-import { ArticleCache } from './article-cache';
+import { ArticleCache, type CachedExtraction } from './article-cache';
 import { COMMAND_OPEN_CLEAN_VIEW, MENU_OPEN_CLEAN_VIEW } from './commands';
 import { badgeTextFor } from './detect-page';
-import { extractInTab } from './extract-in-tab';
+import { addQuotes, extractInTab, readInTab } from './extract-in-tab';
 
 const BADGE_COLOR = '#1f5f8b';
-const articles = new ArticleCache();
+const articles = new ArticleCache<CachedExtraction>();
 
-async function extract(tabId: number): Promise<ExtractResult> {
+/** The tab's extraction, cached (perhaps still running) or started now: its text first, then its quotes. */
+function extraction(tabId: number): CachedExtraction {
   const cached = articles.get(tabId);
-  if (cached) return { ok: true, article: cached };
+  if (cached) return cached;
   // The reader's rules, restorations remembered per site, and the removed blocks for "what was removed".
-  const result = await extractInTab(tabId, await rulesRequest('extract'));
-  if (result.ok) articles.set(tabId, result.article);
-  return result;
+  const text = rulesRequest('extract').then((request) => readInTab(tabId, request));
+  let full: Promise<ExtractResult> | undefined;
+  const entry: CachedExtraction = {
+    text,
+    // Found when first asked for: by the clean view at once, by the popup once its text is painted (found while
+    // the popup renders, the quotes would take the CPU from it).
+    full: () => {
+      full ??= text.then(addQuotes);
+      return full;
+    },
+  };
+  articles.set(tabId, entry);
+  // A failure is not kept: asking again tries again.
+  const forget = () => articles.dropIf(tabId, entry);
+  void text.then((result) => {
+    if (!result.ok) forget();
+  }, forget);
+  return entry;
+}
+
+/** The quotes of the article whose text a request with quotes: 'later' brought (the popup's second request). */
+async function quotesOf(tabId: number): Promise<QuotesResult> {
+  const cached = articles.get(tabId);
+  // Nothing pending: the tab loaded or navigated since, and its new article is not the one the asker shows.
+  if (!cached) return { ok: false, error: 'The article of this tab is no longer in memory.' };
+  const result = await cached.full();
+  return result.ok
+    ? { ok: true, quotes: result.article.quotes, speakers: result.article.speakers }
+    : { ok: false, error: result.error };
 }
 
 /** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same methods. */
@@ -95,9 +123,10 @@ export async function handleMessage(
       return { ok: true };
     case 'extract':
       // Restorations from the clean view: extracted afresh, not cached (the cache holds the article as ruled).
-      return message.exclude
-        ? extractInTab(message.tabId, await rulesRequest('extract', message.exclude))
-        : extract(message.tabId);
+      if (message.exclude) return extractInTab(message.tabId, await rulesRequest('extract', message.exclude));
+      return message.quotes === 'later' ? extraction(message.tabId).text : extraction(message.tabId).full();
+    case 'quotes':
+      return quotesOf(message.tabId);
     case 'preview':
       return extractInTab(message.tabId, {
         kind: 'extract',

@@ -1,9 +1,11 @@
 // The engine's public face: pure, a Document and a URL in, data out. Never touches browser.*.
 export { applyRules, ruleAppliesTo } from './apply-rules';
+export { type ArticleQuotes, findArticleQuotes, withQuotes } from './article-quotes';
 export { blockKey, ruleOfBlockKey } from './block-key';
 export { cleanByline } from './clean-byline';
 export { detectArticle } from './detect-article';
-export { type ExtractOptions, extractArticle } from './extract-article';
+export { extractArticle } from './extract-article';
+export { type ExtractOptions, extractArticleText } from './extract-article-text';
 export { type LanguageLexicon, LEXICON } from './lexicon';
 export type { CleanRule } from './rule';
 export { GENERIC_RULES } from './rules';

@@ -1,8 +1,8 @@
 // The manual fallback: the clean view of what the reader selected on the page, when detection or extraction got
 // it wrong. Page metadata (title, byline, date) comes from a normal extraction when one succeeds; the text and HTML
-// come from the selection alone, sanitized like any article.
-import { type Article, type ExtractOptions, extractArticle, sanitizeHtml } from '../extract';
-import { extractQuotes } from '../quotes';
+// come from the selection alone, sanitized like any article. It runs in the tab, which only reads the page: the
+// background finds the quotes (utils/extension/extract-in-tab.ts), in the paragraphs of its text.
+import { type Article, type ExtractOptions, extractArticleText, sanitizeHtml } from '../extract';
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
 
@@ -33,17 +33,11 @@ export function selectionArticle(win: Window, options: ExtractOptions = {}): Art
   if (!text) return null;
   let base: Article | null = null;
   try {
-    base = extractArticle(doc, win.location.href, options);
+    base = extractArticleText(doc, win.location.href, options);
   } catch {
     /* the page defeats the extractor: the selection alone, with the page's title */
   }
   const lang = base?.lang ?? doc.documentElement.lang ?? null;
-  let found: ReturnType<typeof extractQuotes> = { quotes: [], speakers: [] };
-  try {
-    found = extractQuotes(paragraphs, lang);
-  } catch {
-    /* quotes stay empty */
-  }
   const wordCount = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
   return {
     url: win.location.href,
@@ -59,8 +53,8 @@ export function selectionArticle(win: Window, options: ExtractOptions = {}): Art
     html,
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / 230)),
-    quotes: found.quotes,
-    speakers: found.speakers,
+    quotes: [],
+    speakers: [],
     removed: [],
   };
 }

@@ -107,6 +107,30 @@ describe('Popup', () => {
   });
 
   it.each([
+    ['en', en, 'finding', 'Finding quotes…', 'true'],
+    ['it', it_, 'finding', 'Cerco le citazioni…', 'true'],
+    ['en', en, 'unavailable', 'Quotes are unavailable for this page.', null],
+    ['it', it_, 'unavailable', 'Citazioni non disponibili per questa pagina.', null],
+  ] as const)(
+    'shows the text while the quotes are not in (%s, %s): one line instead of the list',
+    (_, messages, pending, line, busy) => {
+      const textOnly = { ...article, quotes: [], speakers: [] };
+      render(
+        <Popup
+          {...popupProps(translator(messages), { kind: 'ready', article: textOnly })}
+          quotesPending={pending}
+        />,
+        root,
+      );
+      expect(root.querySelectorAll('.clean-text p')).toHaveLength(3);
+      const section = root.querySelector('section.quotes')!;
+      expect(section.getAttribute('aria-busy')).toBe(busy);
+      expect(section.querySelector('p')?.textContent).toBe(line);
+      expect(section.querySelectorAll('.speaker')).toHaveLength(0);
+    },
+  );
+
+  it.each([
     ['restricted', { kind: 'restricted' }, "Nitido can't read this page", ['Library', 'Options']],
     [
       'not-article',

@@ -8,6 +8,9 @@ describe('parseMessage', () => {
   it.each([
     [{ type: 'detected', url: 'https://a.example/x', isArticle: true, score: 3, readingMinutes: 4 }],
     [{ type: 'extract', tabId: 12 }],
+    [{ type: 'extract', tabId: 12, quotes: 'later' }],
+    [{ type: 'extract', tabId: 12, exclude: ['ad-label'], quotes: 'later' }],
+    [{ type: 'quotes', tabId: 12 }],
     [{ type: 'open-reader', tabId: 0 }],
     [{ type: 'save', article, tags: ['city'] }],
   ])('accepts a well-formed %j', (message) => {
@@ -33,6 +36,11 @@ describe('parseMessage', () => {
     ['a negative tab id', { type: 'extract', tabId: -1 }],
     ['a fractional tab id', { type: 'extract', tabId: 1.5 }],
     ['a string tab id', { type: 'open-reader', tabId: '1' }],
+    ['quotes other than later', { type: 'extract', tabId: 1, quotes: 'now' }],
+    ['quotes as a boolean', { type: 'extract', tabId: 1, quotes: false }],
+    ['quotes of no tab', { type: 'quotes' }],
+    ['quotes of a negative tab id', { type: 'quotes', tabId: -1 }],
+    ['quotes of a string tab id', { type: 'quotes', tabId: '1' }],
     [
       'a non-http url',
       { type: 'detected', url: 'javascript:1', isArticle: true, score: 1, readingMinutes: 1 },
@@ -88,6 +96,13 @@ describe('senderAllowed', () => {
   });
   it('refuses a page message sent by a content script (a web page cannot ask to extract or save)', () => {
     expect(senderAllowed(extract, { id: ID, tab: { id: 4 }, url: 'https://evil.example/' }, ID, ORIGIN)).toBe(
+      false,
+    );
+  });
+  it('takes the quotes request from our own pages only, never from a web page', () => {
+    const quotes = parseMessage({ type: 'quotes', tabId: 4 })!;
+    expect(senderAllowed(quotes, { id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe(true);
+    expect(senderAllowed(quotes, { id: ID, tab: { id: 4 }, url: 'https://evil.example/' }, ID, ORIGIN)).toBe(
       false,
     );
   });

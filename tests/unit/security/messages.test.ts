@@ -22,7 +22,8 @@ const article = SAMPLE_ARTICLE;
 /** One well-formed message of every type the background takes. */
 const VALID: Record<Message['type'], Record<string, unknown>> = {
   detected: { type: 'detected', url: 'https://a.example/x', isArticle: true, score: 3, readingMinutes: 4 },
-  extract: { type: 'extract', tabId: 12, exclude: ['ad-label'] },
+  extract: { type: 'extract', tabId: 12, exclude: ['ad-label'], quotes: 'later' },
+  quotes: { type: 'quotes', tabId: 8 },
   save: { type: 'save', article, tags: ['city'] },
   'open-reader': { type: 'open-reader', tabId: 3 },
   preview: {
@@ -37,7 +38,7 @@ const VALID: Record<Message['type'], Record<string, unknown>> = {
   'extract-selection': { type: 'extract-selection', tabId: 6 },
 };
 /** Fields a message may leave out. */
-const OPTIONAL: Record<string, string[]> = { extract: ['exclude'], save: ['tags'] };
+const OPTIONAL: Record<string, string[]> = { extract: ['exclude', 'quotes'], save: ['tags'] };
 const WRONG: unknown[] = [
   undefined,
   null,

@@ -1,0 +1,24 @@
+// The script injected into a reader's tab (extractor.js) reads only the page: the quote finder (utils/quotes, with
+// its word lists) ships in the background, which finds the quotes (utils/extension/extract-in-tab.ts addQuotes),
+// so the tab does not load and compile it. Read from what ships, in $NITIDO_OUT_DIR (default .output).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import languages from '../../utils/quotes/languages.json';
+import { extensionDir } from './helpers';
+
+/** Names only the quote finder's word lists use (the keys of utils/quotes/languages.json). */
+const QUOTE_FINDER_WORDS = Object.keys(languages.en);
+
+describe.each(['chrome-mv3', 'firefox-mv2'] as const)('%s', (target) => {
+  const read = (file: string) => fs.readFileSync(path.join(extensionDir(target), file), 'utf8');
+
+  it('extractor.js carries none of the quote finder', () => {
+    const extractor = read('extractor.js');
+    expect(QUOTE_FINDER_WORDS.filter((w) => extractor.includes(w))).toEqual([]);
+  });
+
+  it('the background carries it (the check above looks for words that do ship)', () => {
+    expect(read('background.js')).toContain('speechVerbs');
+  });
+});
