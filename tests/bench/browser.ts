@@ -3,16 +3,30 @@
 //      reading estimate), over ../shared/corpora/readability-pages: p50/p95, budget p95 ≤ 1 ms;
 //   2. the content script's size, gzipped: budget ≤ 10 KB;
 //   3. the popup's "clean text visible" time after opening on a typical article: budget ≤ 150 ms. The popup is
-//      opened as popup.html?tabId=N, without the toolbar click that grants activeTab: its extraction takes the
-//      fallback of utils/extension/extract-in-tab.ts (the content script import()s extractor.js), not
-//      scripting.executeScript.
+//      opened as popup.html?tabId=N, on the two paths of utils/extension/extract-in-tab.ts:
+//      - the reader's: a toolbar click grants activeTab on the tab, and the extractor is injected with
+//        scripting.executeScript. A test cannot click the toolbar, so this path runs on a copy of the build whose
+//        manifest also grants the bench's own origin (http://127.0.0.1) as a host permission, which lets
+//        executeScript in exactly as activeTab does; the budget is checked here;
+//      - without a gesture (a bookmarked popup.html?tabId=N): executeScript is refused and the content script
+//        import()s extractor.js instead. Reported beside it.
 //
 //   npx tsx tests/bench/browser.ts [--runs N]
 //
 // Uses the build in $NITIDO_OUT_DIR (default .output) when it exists, else builds into .output-bench.
 // Prints a table; writes .bench/browser.json. Budgets are reported, never asserted (a shared machine is noisy).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -155,7 +169,23 @@ interface PopupTiming {
   extractEnd: number;
 }
 
-async function benchPopup(outDir: string): Promise<PopupTiming[]> {
+/** The host permission that stands in for the toolbar click's activeTab grant (see the top of this file). */
+const BENCH_ORIGIN_PERMISSION = 'http://127.0.0.1/*';
+
+/** A copy of the Chrome build whose manifest grants the bench's origin; removed by the caller. */
+function buildWithHostGrant(extensionDir: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'nitido-bench-')), 'chrome-mv3');
+  cpSync(extensionDir, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), BENCH_ORIGIN_PERMISSION];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+type PopupPath = 'toolbar' | 'no-gesture';
+
+async function benchPopup(outDir: string, path: PopupPath): Promise<PopupTiming[]> {
   // A typical article: the corpus page of median size.
   const files = readdirSync(pagesDir)
     .filter((f) => f.endsWith('.html.gz'))
@@ -163,7 +193,10 @@ async function benchPopup(outDir: string): Promise<PopupTiming[]> {
     .sort((a, b) => a.html.length - b.html.length);
   const typical = files[Math.floor(files.length / 2)];
   const server = await servePages({ '/news/2024/01/02/typical-article.html': typical.html });
-  const b = await launchExtension({ dir: join(outDir, 'chrome-mv3') });
+  const built = join(outDir, 'chrome-mv3');
+  const dir = path === 'toolbar' ? buildWithHostGrant(built) : built;
+  const b = await launchExtension({ dir });
+
   await b.context.route('**/*', (route) => {
     const url = route.request().url();
     return url.startsWith(server.origin) || url.startsWith('chrome-extension://')
@@ -171,6 +204,12 @@ async function benchPopup(outDir: string): Promise<PopupTiming[]> {
       : route.abort();
   });
   const { page: source, tabId } = await b.openTab(server.url('/news/2024/01/02/typical-article.html'));
+  // The path measured must be the one named: scripting works in the tab on the toolbar path, and only there.
+  // (A string: tsx would wrap the inner functions of a compiled callback in a __name() the worker does not have.)
+  const scripting = await b.sw.evaluate(
+    `chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: () => 1 }).then(() => true, () => false)`,
+  );
+  if (scripting !== (path === 'toolbar')) throw new Error(`popup bench: not on the ${path} path`);
   const popup = await b.context.newPage();
   const times: PopupTiming[] = [];
   for (let i = 0; i < popupRuns + 1; i++) {
@@ -194,9 +233,10 @@ async function benchPopup(outDir: string): Promise<PopupTiming[]> {
     const value = (await t.jsonValue()) as PopupTiming;
     if (i > 0) times.push(value); // the first open also starts the extension's service worker paths
   }
-  console.log(`popup page: ${typical.f} (${(typical.html.length / 1024).toFixed(0)} KB)`);
+  console.log(`popup page (${path} path): ${typical.f} (${(typical.html.length / 1024).toFixed(0)} KB)`);
   await b.close();
   await server.close();
+  if (dir !== built) rmSync(resolve(dir, '..'), { recursive: true, force: true });
   return times;
 }
 
@@ -206,9 +246,28 @@ const contentGz = gzipSync(contentJs, { level: 9 }).length;
 const detection = popupOnly
   ? { cold: [], warm: [], whole: [], pages: 0, articles: 0, slowest: [] }
   : await benchDetection();
-const popupTimings = detectionOnly ? [] : await benchPopup(outDir);
-const popup = popupTimings.map((t) => t.visible);
-const med = (f: (t: PopupTiming) => number) => quantile(popupTimings.map(f), 0.5);
+/** Clean text visible over the opens of one path, with where its median open spent the time. */
+function popupSummary(timings: PopupTiming[]) {
+  const visible = timings.map((t) => t.visible);
+  const med = (f: (t: PopupTiming) => number) => quantile(timings.map(f), 0.5);
+  return {
+    runs: timings.length,
+    p50Ms: quantile(visible, 0.5),
+    p95Ms: quantile(visible, 0.95),
+    medianBreakdownMs: {
+      documentParsed: med((t) => t.documentParsed),
+      pageLoadToRequest: med((t) => t.extractStart),
+      extraction: med((t) => t.extractEnd - t.extractStart),
+      renderToVisible: med((t) => t.visible - t.extractEnd),
+    },
+  };
+}
+const popupPaths = detectionOnly
+  ? null
+  : {
+      toolbar: popupSummary(await benchPopup(outDir, 'toolbar')),
+      noGesture: popupSummary(await benchPopup(outDir, 'no-gesture')),
+    };
 
 const result = {
   detection: {
@@ -223,23 +282,22 @@ const result = {
     withReadingEstimateP95Ms: quantile(detection.whole, 0.95),
   },
   contentScript: { bytes: contentJs.length, gzipBytes: contentGz },
-  popupCleanText: {
-    runs: popup.length,
-    p50Ms: quantile(popup, 0.5),
-    p95Ms: quantile(popup, 0.95),
-    medianBreakdownMs: {
-      documentParsed: med((t) => t.documentParsed),
-      pageLoadToRequest: med((t) => t.extractStart),
-      extraction: med((t) => t.extractEnd - t.extractStart),
-      renderToVisible: med((t) => t.visible - t.extractEnd),
-    },
-  },
+  /** The reader's path (toolbar click → scripting.executeScript): the budgeted one. */
+  popupCleanText: popupPaths?.toolbar,
+  /** popup.html?tabId=N opened without a gesture (the content script loads the extractor). */
+  popupCleanTextNoGesture: popupPaths?.noGesture,
   budgets: BUDGET,
 };
 const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
 const d = result.detection;
-const c = result.popupCleanText;
-const split = c.medianBreakdownMs;
+const popupLine = (name: string, c: ReturnType<typeof popupSummary>, budgeted: boolean) => {
+  const split = c.medianBreakdownMs;
+  const check = budgeted
+    ? `  — ${verdict(c.p95Ms <= BUDGET.popupCleanTextMs)} (≤ ${BUDGET.popupCleanTextMs} ms)`
+    : ' (reported, not budgeted)';
+  return `  popup, clean text visible after opening, ${name}: p50 ${c.p50Ms.toFixed(1)} ms, p95 ${c.p95Ms.toFixed(1)} ms over ${c.runs} opens${check}
+    median split: page load to request ${split.pageLoadToRequest.toFixed(1)} ms (HTML parsed at ${split.documentParsed.toFixed(1)} ms), extraction in the tab (round trip) ${split.extraction.toFixed(1)} ms, render ${split.renderToVisible.toFixed(1)} ms`;
+};
 console.log(`\nExtension in real Chromium (${new Date().toISOString()})`);
 if (!popupOnly)
   console.log(`  detection, ${detection.pages} pages (${detection.articles} called articles)
@@ -251,9 +309,11 @@ if (!popupOnly)
 console.log(
   `  content script: ${(contentJs.length / 1024).toFixed(1)} KB, ${(contentGz / 1024).toFixed(2)} KB gzipped  — ${verdict(contentGz <= BUDGET.contentScriptGzBytes)} (≤ 10 KB)`,
 );
-if (!detectionOnly)
-  console.log(`  popup, clean text visible after opening: p50 ${c.p50Ms.toFixed(1)} ms, p95 ${c.p95Ms.toFixed(1)} ms over ${c.runs} opens  — ${verdict(c.p95Ms <= BUDGET.popupCleanTextMs)} (≤ ${BUDGET.popupCleanTextMs} ms)
-    median split: page load to request ${split.pageLoadToRequest.toFixed(1)} ms (HTML parsed at ${split.documentParsed.toFixed(1)} ms), extraction in the tab (round trip) ${split.extraction.toFixed(1)} ms, render ${split.renderToVisible.toFixed(1)} ms
-`);
+if (popupPaths) {
+  console.log(popupLine('toolbar click (scripting.executeScript)', popupPaths.toolbar, true));
+  console.log(
+    `${popupLine('no gesture (content script loads the extractor)', popupPaths.noGesture, false)}\n`,
+  );
+}
 mkdirSync(resolve(root, '.bench'), { recursive: true });
 writeFileSync(resolve(root, '.bench/browser.json'), `${JSON.stringify(result, null, 2)}\n`);
