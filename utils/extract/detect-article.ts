@@ -140,8 +140,16 @@ export function readHead(doc: Document): PageHead {
   return { ldScripts, ogType, publishedTime, articles: doc.getElementsByTagName('article') };
 }
 
-/** The paragraphs' text, read once: the readerable test, the teaser check's long paragraphs, the reading time. */
-export function readParagraphs(doc: Document, articles: HTMLCollectionOf<Element>): PageParagraphs {
+/**
+ * The paragraphs' text, read once: the readerable test, the teaser check's long paragraphs, the reading time.
+ * Without `readerable`, the test is skipped (and `readerable` is false): its checks of each long paragraph, and the
+ * walks of <pre>, <article> and <br> when the paragraphs fall short, are most of the cost on long pages.
+ */
+export function readParagraphs(
+  doc: Document,
+  articles: HTMLCollectionOf<Element>,
+  { readerable: testReaderable = true } = {},
+): PageParagraphs {
   const root = articles[0];
   let readerable = 0;
   let longParagraphs = 0;
@@ -151,10 +159,10 @@ export function readParagraphs(doc: Document, articles: HTMLCollectionOf<Element
     if (text.length < MIN_READING_PARAGRAPH) continue;
     if (!root || root.contains(p)) readingChars += text.length;
     if (text.length > LONG_PARAGRAPH && !p.closest('a')) longParagraphs++;
-    if (readerable <= READERABLE_MIN_SCORE && text.length >= READERABLE_MIN_LENGTH)
+    if (testReaderable && readerable <= READERABLE_MIN_SCORE && text.length >= READERABLE_MIN_LENGTH)
       readerable += readerableWeight(p, text.trim().length);
   }
-  if (readerable <= READERABLE_MIN_SCORE) readerable += otherBlocksWeight(doc, articles);
+  if (testReaderable && readerable <= READERABLE_MIN_SCORE) readerable += otherBlocksWeight(doc, articles);
   return { readerable: readerable > READERABLE_MIN_SCORE, longParagraphs, readingChars };
 }
 
@@ -228,18 +236,31 @@ export function detectArticle(
 }
 
 /**
+ * Whether the readerable signal (+2) can change the answer for a head score: with the teaser signal (−4) absent or
+ * present, the +2 must be what takes the score over the threshold.
+ */
+function readerableCanDecide(headScore: number): boolean {
+  const decides = (score: number) =>
+    score < ARTICLE_THRESHOLD && score + SIGNAL_WEIGHTS.readerable >= ARTICLE_THRESHOLD;
+  return decides(headScore) || decides(headScore + SIGNAL_WEIGHTS.teasers);
+}
+
+/**
  * detectArticle's answer (isArticle) for the content script, which runs on every page: the paragraphs and the
  * headings are read only while they can still change it. The readerable signal is the only positive one left
  * after the head (+2), the teaser signal the only negative one (−4): a page the head leaves 2 short of the
- * threshold is no article whatever its text says, and the teaser check only matters for a score it can take below
- * the threshold. `signals` and `score` cover what was read; the reading time is for articles only.
+ * threshold is no article whatever its text says, the readerable test only matters for a score its +2 can take
+ * over the threshold, and the teaser check only for a score it can take below. `signals` and `score` cover what was
+ * read; the reading time is for articles only (the paragraphs are read for it whenever the page may be one).
  */
 export function detectQuickly(doc: Document, url: string): { detection: Detection; readingChars: number } {
   const head = readHead(doc);
   const signals = headSignals(head, url);
   if (scoreOf(signals) + SIGNAL_WEIGHTS.readerable < ARTICLE_THRESHOLD)
     return { detection: verdict(signals), readingChars: 0 };
-  const paragraphs = readParagraphs(doc, head.articles);
+  const paragraphs = readParagraphs(doc, head.articles, {
+    readerable: readerableCanDecide(scoreOf(signals)),
+  });
   if (paragraphs.readerable) signals.push('readerable');
   const score = scoreOf(signals);
   const teasersDecide = score >= ARTICLE_THRESHOLD && score + SIGNAL_WEIGHTS.teasers < ARTICLE_THRESHOLD;

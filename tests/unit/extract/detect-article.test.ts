@@ -207,6 +207,13 @@ describe('detectQuickly: the content script reads less and answers the same', ()
     ],
     ['teasers that cannot decide', page(ld({ '@type': 'NewsArticle' }), `${paragraphs(3)}${teasers(12)}`)],
     ['a listing by JSON-LD with long text', page(ld({ '@type': 'CollectionPage' }), paragraphs(8))],
+    [
+      'readerable that decides against teasers (head 5: 5 + 2 − 4 is an article, 5 − 4 is not)',
+      page(
+        `${ld({ '@type': 'NewsArticle' })}<meta property="og:type" content="article">`,
+        `${paragraphs(3)}${teasers(12)}`,
+      ),
+    ],
   ];
   const pages = [
     ...readdirSync(FIXTURES, { withFileTypes: true })
@@ -223,6 +230,34 @@ describe('detectQuickly: the content script reads less and answers the same', ()
       expect(detection.isArticle, `${url}: ${full.signals.join(' ')}`).toBe(full.isArticle);
       expect(full.signals).toEqual(expect.arrayContaining(detection.signals));
     }
+  });
+
+  it('runs the readerable test only where its +2 can change the answer', () => {
+    const url = 'https://example.com/x';
+    const sure = parseHtml(
+      page(
+        '<meta property="og:type" content="article"><meta property="article:published_time">',
+        paragraphs(6),
+      ),
+      url,
+    );
+    expect(detectArticle(sure, url).signals).toContain('readerable');
+    expect(detectQuickly(sure, url).detection).toMatchObject({
+      isArticle: true,
+      signals: ['og-article', 'published-time'],
+    });
+    const close = parseHtml(
+      page(
+        `${ld({ '@type': 'NewsArticle' })}<meta property="og:type" content="article">`,
+        `${paragraphs(3)}${teasers(12)}`,
+      ),
+      url,
+    );
+    expect(detectQuickly(close, url).detection).toMatchObject({
+      isArticle: true,
+      // With readerable the teasers cannot take 7 below the threshold, so they are not looked at; without it they would.
+      signals: ['json-ld-article', 'og-article', 'readerable'],
+    });
   });
 
   it('reads the paragraphs of an article, and not those of a page its head and URL already rule out', () => {
