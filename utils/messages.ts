@@ -25,7 +25,8 @@ export interface ExtractMessage {
   exclude?: string[];
   /**
    * 'later': answer with the article as soon as the tab has read it, quotes and speakers still empty (the popup
-   * shows the text first); the background finds the quotes right after, and a `quotes` message asks for them.
+   * shows the text first); the background finds the quotes of that same extraction when a `quotes` message (or any
+   * request for the whole article) first asks for them.
    */
   quotes?: 'later';
 }
