@@ -1,4 +1,4 @@
-// Runs in the content script on every page: imports only small modules, and reads the page in one query.
+// Runs in the content script on every page: imports only small modules, and reads the page in a few queries.
 import { isArticleType, JSON_LD_SELECTOR, type JsonLdObject, jsonLdOf, typesOf } from './json-ld';
 import type { Detection } from './types';
 
@@ -85,10 +85,11 @@ const MIN_READING_PARAGRAPH = 40;
 const LONG_PARAGRAPH = 250;
 
 /**
- * What detection reads of a page. Each query walks the whole DOM, and the content script pays for this on every page
- * load, so: single-tag queries only (Chromium matches a list like "p, pre, article" or "div > br" per element, three
- * to ten times slower on a 10,000-node page), each paragraph's text read once for the three uses below, and the
- * walks that only the readerable test needs skipped once the paragraphs alone have passed it.
+ * What detection reads of a page. Each query of the document walks the whole DOM, and the content script pays for
+ * this on every page load, so: few walks of the document (a selector list costs about one walk per selector in it;
+ * lists only in the small <head>), selectors that hand script only the few elements that matter, each paragraph's
+ * text read once for the three uses below, and the walks that only the readerable test needs skipped once the
+ * paragraphs alone have passed it.
  */
 export interface PageHead {
   ldScripts: Element[];
