@@ -5,14 +5,14 @@ import { paragraphsOf } from './article-text';
 import { type Deadline, NO_DEADLINE } from './time-budget';
 import type { Article } from './types';
 
-export type ArticleQuotes = Pick<Article, 'quotes' | 'speakers'>;
+type ArticleQuotes = Pick<Article, 'quotes' | 'speakers'>;
 
 /**
  * The article's quotes, found in its text's paragraphs (the ones Quote.paragraph counts). A failure in the quote
  * finder must not cost the reader the article: the article comes without quotes. So does running out of time in
  * it: the article is read by then, and it is what the reader asked for.
  */
-export function findArticleQuotes(article: Article, deadline: Deadline = NO_DEADLINE): ArticleQuotes {
+function findArticleQuotes(article: Article, deadline: Deadline = NO_DEADLINE): ArticleQuotes {
   try {
     return extractQuotes(paragraphsOf(article.text), article.lang, deadline.check);
   } catch {

@@ -40,11 +40,6 @@ export interface ExtractOptions {
   timeBudgetMs?: number;
   /** The clock for timeBudgetMs, in milliseconds (tests give their own); performance.now by default. */
   now?: () => number;
-  /**
-   * false: leave step 7 out (Article.quotes and speakers stay empty). The extension's tab reads only the page and
-   * its background finds the quotes (article-quotes.ts), so that the tab's script need not carry the quote finder.
-   */
-  quotes?: boolean;
 }
 
 /** The deadline of one extraction, from its options. */

@@ -1,6 +1,6 @@
 // The engine's public face: pure, a Document and a URL in, data out. Never touches browser.*.
 export { applyRules, ruleAppliesTo } from './apply-rules';
-export { type ArticleQuotes, findArticleQuotes, withQuotes } from './article-quotes';
+export { withQuotes } from './article-quotes';
 export { blockKey, ruleOfBlockKey } from './block-key';
 export { cleanByline } from './clean-byline';
 export { detectArticle } from './detect-article';

@@ -1,12 +1,12 @@
-// Step 7 apart from steps 1–6: the extension's tab reads the page without the quote finder (extractArticleText,
-// quotes: false) and its background adds the quotes (addQuotes). Both must give what one extractArticle gives.
+// Step 7 apart from steps 1–6: the extension's tab reads the page without the quote finder (extractArticleText)
+// and its background adds the quotes (addQuotes). Both must give what one extractArticle gives.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../bin/lib/parse-html';
 import { addQuotes } from '../../../utils/extension/extract-in-tab';
 import { runExtraction } from '../../../utils/extension/run-extraction';
-import { extractArticle, withQuotes } from '../../../utils/extract';
+import { extractArticle, extractArticleText, withQuotes } from '../../../utils/extract';
 import { TimeBudgetError } from '../../../utils/extract/time-budget';
 import { extractQuotes } from '../../../utils/quotes';
 import { selectionArticle } from '../../../utils/rules/selection-article';
@@ -47,8 +47,8 @@ describe.each(PAGES)('%s', (_, { html, url }) => {
     expect(full.speakers.length).toBeGreaterThan(0);
   });
 
-  it('quotes: false gives the same article, without its quotes', () => {
-    const text = extractArticle(parseHtml(html, url), url, { quotes: false });
+  it('extractArticleText gives the same article, without its quotes', () => {
+    const text = extractArticleText(parseHtml(html, url), url);
     expect(text.quotes).toEqual([]);
     expect(text.speakers).toEqual([]);
     expect({ ...text, quotes: full.quotes, speakers: full.speakers }).toEqual(full);
