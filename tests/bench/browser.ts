@@ -1,6 +1,9 @@
 // The extension's budgets, measured in real Chromium (npm run bench runs this after the engine bench):
-//   1. detection time per page, as the content script runs it (detectPage = detectArticle + the badge's
-//      reading estimate), over ../shared/corpora/readability-pages: p50/p95, budget p95 ≤ 1 ms;
+//   1. detection time per page (detectPage = detectArticle + the badge's reading estimate), over
+//      ../shared/corpora/readability-pages: p50/p95, budget p95 ≤ 1 ms. Budgeted: as the content script pays it,
+//      in its isolated world at document_idle, read from a build of the extension that logs it
+//      (WXT_DETECTION_TIMING=1, see utils/extension/start-detector.ts). Reported beside it: the detector bundled
+//      alone and called in the page's main world right after load, which also gives warm times;
 //   2. the content script's size, gzipped: budget ≤ 10 KB;
 //   3. the popup's "clean text visible" time after opening on a typical article: budget ≤ 150 ms. The popup is
 //      opened as popup.html?tabId=N, on the two paths of utils/extension/extract-in-tab.ts:
@@ -110,25 +113,38 @@ function measureDetection({ code, url }: { code: string; url: string }) {
   return { coldMs, warmMs, pageMs, isArticle: first.isArticle };
 }
 
+/** The corpus pages, served under /pages/. */
+function corpusRoutes(): Record<string, string> {
+  const routes: Record<string, string> = {};
+  for (const f of readdirSync(pagesDir).filter((name) => name.endsWith('.html.gz')))
+    routes[`/pages/${f.replace(/\.html\.gz$/, '')}.html`] = gunzipSync(
+      readFileSync(join(pagesDir, f)),
+    ).toString('utf8');
+  return routes;
+}
+
+/** Cross-origin isolated pages get a 5 µs performance.now() instead of 100 µs: detection takes about 1 ms. */
+const CROSS_ORIGIN_ISOLATED = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
+
+/** A page's cost is its median load: one garbage collection landing in a 1 ms window is not the page's cost. */
+function medianLoad<T>(loads: T[], cost: (load: T) => number): T {
+  return [...loads].sort((a, b) => cost(a) - cost(b))[Math.floor(loads.length / 2)];
+}
+
 async function benchDetection(): Promise<{
   cold: number[];
   warm: number[];
   whole: number[];
   pages: number;
   articles: number;
-  slowest: { page: string; coldMs: number }[];
+  perPage: { page: string; ms: number }[];
 }> {
-  const files = readdirSync(pagesDir).filter((f) => f.endsWith('.html.gz'));
-  const routes: Record<string, string> = {};
-  for (const f of files)
-    routes[`/pages/${f.replace(/\.html\.gz$/, '')}.html`] = gunzipSync(
-      readFileSync(join(pagesDir, f)),
-    ).toString('utf8');
-  // Cross-origin isolated pages get a 5 µs performance.now() instead of 100 µs: this bench times about 1 ms.
-  const server = await servePages(routes, {
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-embedder-policy': 'require-corp',
-  });
+  const routes = corpusRoutes();
+  const files = Object.keys(routes);
+  const server = await servePages(routes, CROSS_ORIGIN_ISOLATED);
   const bundle = await detectorBundle();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -144,7 +160,7 @@ async function benchDetection(): Promise<{
   const warm: number[] = [];
   const whole: number[] = [];
   let articles = 0;
-  const perPage: { page: string; coldMs: number }[] = [];
+  const perPage: { page: string; ms: number }[] = [];
   type Load = { coldMs: number; warmMs: number; pageMs: number; isArticle: boolean };
   const paths = Object.keys(routes);
   const loads = new Map<string, Load[]>(paths.map((p) => [p, []]));
@@ -157,19 +173,16 @@ async function benchDetection(): Promise<{
     }
   }
   for (const path of paths) {
-    // The page's cost is its median load: one garbage collection landing in a 1 ms window is not the page's cost.
-    const sorted = loads.get(path)!.sort((a, b) => a.coldMs - b.coldMs);
-    const r = sorted[Math.floor(sorted.length / 2)];
+    const r = medianLoad(loads.get(path)!, (load) => load.coldMs);
     cold.push(r.coldMs);
-    perPage.push({ page: path.replace(/^\/pages\//, ''), coldMs: r.coldMs });
+    perPage.push({ page: path.replace(/^\/pages\//, ''), ms: r.coldMs });
     warm.push(r.warmMs);
     whole.push(r.pageMs);
     if (r.isArticle) articles++;
   }
   await browser.close();
   await server.close();
-  const slowest = perPage.sort((a, b) => b.coldMs - a.coldMs).slice(0, 5);
-  return { cold, warm, whole, pages: files.length, articles, slowest };
+  return { cold, warm, whole, pages: files.length, articles, perPage };
 }
 
 interface PopupTiming {
@@ -251,12 +264,69 @@ async function benchPopup(outDir: string, path: PopupPath): Promise<PopupTiming[
   return times;
 }
 
+/** A build that logs detection's time from the content script (production builds drop that line). */
+function timingBuild(): string {
+  const dir = resolve(root, '.output-bench-timing');
+  console.log(`building the extension with detection timing into ${dir}…`);
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: root,
+    env: { ...process.env, NITIDO_OUT_DIR: dir, WXT_DETECTION_TIMING: '1' },
+    stdio: 'ignore',
+  });
+  return join(dir, 'chrome-mv3');
+}
+
+const TIMING_LINE = /^Nitido: detection took ([\d.]+) ms$/;
+
+/**
+ * Detection as a reader pays it: the built extension's content script on each corpus page, in its own isolated
+ * world at document_idle, timing itself. The pages' own scripts are off (the content script still runs).
+ */
+async function benchContentScript(): Promise<{ perPage: { page: string; ms: number }[] }> {
+  const routes = corpusRoutes();
+  const server = await servePages(routes, CROSS_ORIGIN_ISOLATED);
+  const b = await launchExtension({ dir: timingBuild() });
+  await b.context.route('**/*', (route) =>
+    route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
+  );
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  let report: ((ms: number) => void) | null = null;
+  page.on('console', (msg) => {
+    const m = TIMING_LINE.exec(msg.text());
+    if (m) report?.(Number(m[1]));
+  });
+  const paths = Object.keys(routes);
+  const loads = new Map<string, number[]>(paths.map((p) => [p, []]));
+  for (let round = 0; round < DETECTION_LOADS; round++) {
+    for (const path of paths) {
+      const timed = new Promise<number>((resolveTime, reject) => {
+        report = resolveTime;
+        setTimeout(() => reject(new Error(`no detection timing from the content script on ${path}`)), 15_000);
+      });
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      loads.get(path)!.push(await timed);
+    }
+  }
+  await b.close();
+  await server.close();
+  return {
+    perPage: paths.map((path) => ({
+      page: path.replace(/^\/pages\//, ''),
+      ms: medianLoad(loads.get(path)!, (x) => x),
+    })),
+  };
+}
+
 const outDir = extensionBuild();
 const contentJs = readFileSync(join(outDir, 'chrome-mv3/detector.js'));
 const contentGz = gzipSync(contentJs, { level: 9 }).length;
 const detection = popupOnly
-  ? { cold: [], warm: [], whole: [], pages: 0, articles: 0, slowest: [] }
+  ? { cold: [], warm: [], whole: [], pages: 0, articles: 0, perPage: [] }
   : await benchDetection();
+const inContentScript = popupOnly ? { perPage: [] } : await benchContentScript();
+const contentScriptMs = inContentScript.perPage.map((p) => p.ms);
 /** Clean text visible over the opens of one path, with where its median open spent the time. */
 function popupSummary(timings: PopupTiming[]) {
   const visible = timings.map((t) => t.visible);
@@ -284,6 +354,11 @@ const result = {
   detection: {
     pages: detection.pages,
     detectedArticles: detection.articles,
+    /** The budgeted figures: the content script's own timing, in its isolated world at document_idle. */
+    contentScriptP50Ms: quantile(contentScriptMs, 0.5),
+    contentScriptP95Ms: quantile(contentScriptMs, 0.95),
+    contentScriptMaxMs: Math.max(...contentScriptMs),
+    /** The detector bundled alone, its first call in the page's main world right after load. */
     coldP50Ms: quantile(detection.cold, 0.5),
     coldP95Ms: quantile(detection.cold, 0.95),
     coldMaxMs: Math.max(...detection.cold),
@@ -299,6 +374,12 @@ const result = {
   popupCleanTextNoGesture: popupPaths?.noGesture,
   budgets: BUDGET,
 };
+const slowestOf = (perPage: { page: string; ms: number }[]) =>
+  [...perPage]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((p) => `${p.page} ${ms(p.ms)}`)
+    .join(', ');
 const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
 const d = result.detection;
 const popupLine = (name: string, c: ReturnType<typeof popupSummary>, budgeted: boolean) => {
@@ -311,10 +392,13 @@ const popupLine = (name: string, c: ReturnType<typeof popupSummary>, budgeted: b
 };
 console.log(`\nExtension in real Chromium (${new Date().toISOString()})`);
 if (!popupOnly)
-  console.log(`  detection, ${detection.pages} pages (${detection.articles} called articles)
-    the content script's work (detectPage: detection + reading estimate), first call per page, as a reader pays it:
-      p50 ${ms(d.coldP50Ms)}, p95 ${ms(d.coldP95Ms)}, max ${ms(d.coldMaxMs)}  — ${verdict(d.coldP95Ms <= BUDGET.detectionP95Ms)} (p95 ≤ ${BUDGET.detectionP95Ms} ms)
-      slowest: ${detection.slowest.map((s) => `${s.page} ${ms(s.coldMs)}`).join(', ')}
+  console.log(`  detection, ${detection.pages} pages (${detection.articles} called articles): detectPage (detection + reading estimate)
+    in the content script, as a reader pays it (its isolated world, document_idle), median of ${DETECTION_LOADS} loads per page:
+      p50 ${ms(d.contentScriptP50Ms)}, p95 ${ms(d.contentScriptP95Ms)}, max ${ms(d.contentScriptMaxMs)}  — ${verdict(d.contentScriptP95Ms <= BUDGET.detectionP95Ms)} (p95 ≤ ${BUDGET.detectionP95Ms} ms)
+      slowest: ${slowestOf(inContentScript.perPage)}
+    the detector bundled alone, first call in the page's main world right after load:
+      p50 ${ms(d.coldP50Ms)}, p95 ${ms(d.coldP95Ms)}, max ${ms(d.coldMaxMs)}
+      slowest: ${slowestOf(detection.perPage)}
     detectArticle alone, warm (mean of 20 calls): p50 ${ms(d.warmP50Ms)}, p95 ${ms(d.warmP95Ms)}
     detectPage, warm: p50 ${ms(d.withReadingEstimateP50Ms)}, p95 ${ms(d.withReadingEstimateP95Ms)}`);
 console.log(

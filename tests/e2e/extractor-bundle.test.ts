@@ -1,6 +1,7 @@
 // The script injected into a reader's tab (extractor.js) reads only the page: the quote finder (utils/quotes, with
 // its word lists) ships in the background, which finds the quotes (utils/extension/extract-in-tab.ts addQuotes),
-// so the tab does not load and compile it. Read from what ships, in $NITIDO_OUT_DIR (default .output).
+// so the tab does not load and compile it. And the content script that runs on every page carries only what
+// production needs. Read from what ships, in $NITIDO_OUT_DIR (default .output).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,5 +21,11 @@ describe.each(['chrome-mv3', 'firefox-mv2'] as const)('%s', (target) => {
 
   it('the background carries it (the check above looks for words that do ship)', () => {
     expect(read('background.js')).toContain('speechVerbs');
+  });
+
+  it("the content script carries no line of the bench's timing build (WXT_DETECTION_TIMING)", () => {
+    const detector = read('detector.js');
+    expect(detector).toContain('Nitido: article detected');
+    expect(detector).not.toContain('detection took');
   });
 });

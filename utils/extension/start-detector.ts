@@ -18,7 +18,12 @@ async function report(doc: Document, url: string): Promise<void> {
   // Without readable settings (the extension was just updated or removed), stay silent on this page.
   const settings = await readSettingsLight().catch(() => null);
   if (!settings || !detectionAllowed(settings, url)) return;
+  const started = performance.now();
   const message = detectPage(doc, url);
+  // Only in the bench's own build (WXT_DETECTION_TIMING=1; production builds drop the line): detection's time as
+  // the reader pays it, in this isolated world at document_idle, which the bench reads from the console.
+  if (import.meta.env.WXT_DETECTION_TIMING)
+    console.debug(`Nitido: detection took ${(performance.now() - started).toFixed(3)} ms`);
   // One line for whoever debugs a page (pages cannot read the console, so this tells them nothing);
   // the Firefox end-to-end test also watches for it, since it cannot see the toolbar badge.
   if (message.isArticle) console.debug(`Nitido: article detected (${message.readingMinutes} min)`);
