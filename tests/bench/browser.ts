@@ -317,12 +317,17 @@ async function benchContentScript(
   const loads = new Map<string, number[]>(paths.map((p) => [p, []]));
   for (let round = 0; round < DETECTION_LOADS; round++) {
     for (const path of paths) {
+      let timer: NodeJS.Timeout | undefined;
       const timed = new Promise<number>((resolveTime, reject) => {
         report = resolveTime;
-        setTimeout(() => reject(new Error(`no detection timing from the content script on ${path}`)), 15_000);
+        timer = setTimeout(
+          () => reject(new Error(`no detection timing from the content script on ${path}`)),
+          15_000,
+        );
       });
       await page.goto(server.url(path), { waitUntil: 'load' });
       loads.get(path)!.push(await timed);
+      clearTimeout(timer);
       if (renderer === 'fresh') await page.goto('about:blank');
     }
   }
