@@ -1,6 +1,7 @@
 // Runs in the content script on every page: imports only small modules, and reads the page in a few queries.
 import { isArticleType, JSON_LD_SELECTOR, type JsonLdObject, jsonLdOf, typesOf } from './json-ld';
 import type { Detection } from './types';
+import { urlSignals } from './url-signals';
 
 /** Weights of the signals: positive ones say "an article", negative ones "a page of teasers". */
 export const SIGNAL_WEIGHTS = {
@@ -20,36 +21,15 @@ export type Signal = keyof typeof SIGNAL_WEIGHTS;
 /** The score from which a page is an article. */
 export const ARTICLE_THRESHOLD = 2.5;
 
-const LISTING_TYPES = /^(CollectionPage|ItemList|SearchResultsPage|ProfilePage)$/;
-const DATED_PATH =
-  /(^|\/)(19|20)\d\d[/-](0?[1-9]|1[0-2])([/-]|$)|[/_-](19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([/_.-]|$)/;
-const LISTING_PATH =
-  /(^|\/)(tags?|topics?|category|categories|categorie|categoria|rubrique|rubriken?|themen?|thema|temas?|argomenti|section|sections|author|authors|autore|autor|auteur|search|suche|recherche|cerca|buscar|busqueda|archive|archivio|archiv|archives|page)(\/|$)/i;
+/** JSON-LD types of a listing page. */
+const LISTING_TYPES: ReadonlySet<string> = new Set([
+  'CollectionPage',
+  'ItemList',
+  'SearchResultsPage',
+  'ProfilePage',
+]);
 
-/**
- * The path and the query of an absolute URL. A pattern rather than the URL parser: the content script gets the
- * browser's own location.href, already parsed and normalised, and the parser's first use in a page's script world
- * cost more than all the URL's signals together.
- */
-const URL_PARTS = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*([^?#]*)(\?[^#]*)?/i;
-
-/** The URL-borne signals: a dated path, an article-like slug, a home or listing page. */
-export function urlSignals(url: string): Signal[] {
-  const parts = URL_PARTS.exec(url);
-  if (!parts) return [];
-  const path = parts[1] || '/';
-  const search = parts[2] && parts[2].length > 1 ? parts[2] : '';
-  const out: Signal[] = [];
-  if (DATED_PATH.test(path)) out.push('dated-url');
-  const segments = path.split('/').filter(Boolean);
-  const last = segments[segments.length - 1] ?? '';
-  if (last.split(/[-_]/).filter((w) => /[\p{L}]{2,}/u.test(w)).length >= 4 || /\d{5,}/.test(last))
-    out.push('slug-url');
-  if (segments.length === 0 || /^(index|default|home)\.\w+$/i.test(segments.join('/'))) {
-    if (!search || !/[?&](p|id|story|article)=/i.test(search)) out.push('home-url');
-  } else if (LISTING_PATH.test(path) || /[?&](q|s|query|search|tag)=/i.test(search)) out.push('listing-url');
-  return out;
-}
+export { urlSignals };
 
 /**
  * Readability's readerable test (Readability-readerable.js, isProbablyReaderable with its defaults), computed from the
@@ -57,9 +37,14 @@ export function urlSignals(url: string): Signal[] {
  * visible, not named like a sidebar or footer, not a paragraph in a list item, and holds ≥ 140 characters; the page is
  * readerable when Σ√(length − 140) over those nodes passes 20 (a sum, so the order of the nodes does not matter).
  */
+// Readability's REGEXPS.unlikelyCandidates and okMaybeItsACandidate, as word lists matched with includes(): the
+// same test without compiling two patterns in every fresh renderer (see url-signals.ts).
 const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
-const MAYBE_CANDIDATE = /and|article|body|column|content|main|shadow/i;
+  '-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote'.split(
+    '|',
+  );
+const MAYBE_CANDIDATE = 'and|article|body|column|content|main|shadow'.split('|');
+const includesAny = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 const READERABLE_MIN_LENGTH = 140;
 const READERABLE_MIN_SCORE = 20;
 
@@ -72,8 +57,8 @@ function readerableWeight(el: Element, length: number): number {
     return 0;
   if (el.getAttribute('aria-hidden') === 'true' && !el.className.includes('fallback-image')) return 0;
   if (el.className || el.id) {
-    const names = `${el.className} ${el.id}`;
-    if (UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) return 0;
+    const names = `${el.className} ${el.id}`.toLowerCase();
+    if (includesAny(names, UNLIKELY) && !includesAny(names, MAYBE_CANDIDATE)) return 0;
   }
   if (el.localName === 'p' && el.closest('li')) return 0;
   return Math.sqrt(length - READERABLE_MIN_LENGTH);
@@ -202,14 +187,17 @@ function isTeaserPage(doc: Document, scan: PageScan): boolean {
   return false;
 }
 
+/** og:type values of an article (`article`, `blog`, `blogposting`, `post`…). */
+const OG_ARTICLE_WORDS = ['article', 'blog', 'post'];
+
 /** The signals read from the page's head, its <article> elements and its URL. */
 function headSignals(head: PageHead, url: string, ldObjects?: JsonLdObject[]): Signal[] {
   const out: Signal[] = [];
   const types = (ldObjects ?? jsonLdOf(head.ldScripts)).flatMap(typesOf);
   if (types.some(isArticleType)) out.push('json-ld-article');
-  else if (types.some((t) => LISTING_TYPES.test(t)) && !types.some((t) => t === 'WebPage' || t === 'Article'))
+  else if (types.some((t) => LISTING_TYPES.has(t)) && !types.some((t) => t === 'WebPage' || t === 'Article'))
     out.push('json-ld-listing');
-  if (head.ogType && /article|blog|post/i.test(head.ogType)) out.push('og-article');
+  if (head.ogType && includesAny(head.ogType.toLowerCase(), OG_ARTICLE_WORDS)) out.push('og-article');
   if (head.publishedTime) out.push('published-time');
   if (head.articles.length >= 1 && head.articles.length <= 2) out.push('article-element');
   out.push(...urlSignals(url));

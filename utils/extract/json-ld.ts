@@ -2,8 +2,35 @@
 
 export type JsonLdObject = Record<string, unknown>;
 
-const ARTICLE_TYPE =
-  /^(Article|NewsArticle|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting|SatiricalArticle|ScholarlyArticle|TechArticle|Report|SocialMediaPosting|DiscussionForumPosting)$/;
+// Sets and string methods rather than patterns: the content script calls these on every page, where each pattern's
+// first use in a fresh renderer costs a compile (see url-signals.ts).
+const ARTICLE_TYPES: ReadonlySet<string> = new Set(
+  'Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BackgroundNewsArticle ReviewNewsArticle AskPublicNewsArticle LiveBlogPosting SatiricalArticle ScholarlyArticle TechArticle Report SocialMediaPosting DiscussionForumPosting'.split(
+    ' ',
+  ),
+);
+
+const CDATA_OPEN = '<![CDATA[';
+const CDATA_CLOSE = ']]>';
+
+/**
+ * The JSON of a JSON-LD script, out of the CDATA section some sites wrap it in (`<![CDATA[…]]>`, or commented out as
+ * `//<![CDATA[ … //]]>`), as Readability's own JSON-LD reader unwraps it. Null for text that cannot be JSON-LD:
+ * an object or an array is all we read, and a failed JSON.parse costs a thrown error, about 1 ms in a fresh
+ * renderer (the stack trace is captured).
+ */
+export function jsonLdText(raw: string): string | null {
+  let text = raw.trim();
+  const open = text.startsWith('//') ? text.slice(2).trimStart() : text;
+  if (open.startsWith(CDATA_OPEN)) text = open.slice(CDATA_OPEN.length).trimStart();
+  if (text.endsWith(CDATA_CLOSE)) {
+    text = text.slice(0, -CDATA_CLOSE.length).trimEnd();
+    if (text.endsWith('//')) text = text.slice(0, -2).trimEnd();
+  }
+  const first = text[0];
+  const last = text[text.length - 1];
+  return (first === '{' && last === '}') || (first === '[' && last === ']') ? text : null;
+}
 
 export const JSON_LD_SELECTOR = 'script[type="application/ld+json"]';
 
@@ -26,8 +53,8 @@ export function jsonLdOf(scripts: Iterable<Element>): JsonLdObject[] {
   };
   for (const s of scripts) {
     try {
-      // Some sites wrap the JSON in CDATA or leave trailing commas' neighbours; the plain cases are what count.
-      visit(JSON.parse((s.textContent ?? '').replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '')), 0);
+      const text = jsonLdText(s.textContent ?? '');
+      if (text) visit(JSON.parse(text), 0);
     } catch {
       /* malformed JSON-LD is common; it simply gives no signal */
     }
@@ -38,10 +65,13 @@ export function jsonLdOf(scripts: Iterable<Element>): JsonLdObject[] {
 export function typesOf(o: JsonLdObject): string[] {
   const t = o['@type'];
   const list = Array.isArray(t) ? t : [t];
-  return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/#:]/, ''));
+  // A full IRI or a prefixed name (`https://schema.org/NewsArticle`, `schema:NewsArticle`): its last part.
+  return list
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.slice(Math.max(x.lastIndexOf('/'), x.lastIndexOf('#'), x.lastIndexOf(':')) + 1));
 }
 
-export const isArticleType = (type: string) => ARTICLE_TYPE.test(type);
+export const isArticleType = (type: string) => ARTICLE_TYPES.has(type);
 
 /** The first JSON-LD object typed as an article, if any. */
 export function jsonLdArticle(objects: JsonLdObject[]): JsonLdObject | null {

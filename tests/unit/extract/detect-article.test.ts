@@ -53,6 +53,11 @@ describe('detectArticle signals', () => {
     ['one <article>', page('', `<article>${paragraphs(1)}</article>`), 'article-element'],
     ['readerable text', page('', paragraphs(5)), 'readerable'],
     ['JSON-LD CollectionPage', page(ld({ '@type': 'CollectionPage' }), ''), 'json-ld-listing'],
+    [
+      'JSON-LD in a CDATA section',
+      page(`<script type="application/ld+json"><![CDATA[ {"@type": "NewsArticle"} ]]></script>`, ''),
+      'json-ld-article',
+    ],
     ['teaser page', page('', teasers(12)), 'teasers'],
   ])('%s gives %s', (_name, html, signal) => {
     const d = detectArticle(parseHtml(html, 'https://example.com/x'), 'https://example.com/x');
