@@ -1,7 +1,7 @@
 // The script injected into a reader's tab (extractor.js) reads only the page: the quote finder (utils/quotes, with
 // its word lists) ships in the background, which finds the quotes (utils/extension/extract-in-tab.ts addQuotes),
 // so the tab does not load and compile it. And the content script that runs on every page carries only what
-// production needs. Read from what ships, in $NITIDO_OUT_DIR (default .output).
+// production needs, with the compile hint that makes V8 compile its functions up front. Read from what ships, in $NITIDO_OUT_DIR (default .output).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +27,11 @@ describe.each(['chrome-mv3', 'firefox-mv2'] as const)('%s', (target) => {
     const detector = read('detector.js');
     expect(detector).toContain('Nitido: article detected');
     expect(detector).not.toContain('detection took');
+  });
+
+  it('the content script, and it alone, asks V8 to compile all its functions with it (wxt.config.ts)', () => {
+    const hint = '//# allFunctionsCalledOnLoad\n';
+    expect(read('detector.js').startsWith(hint)).toBe(true);
+    for (const file of ['background.js', 'extractor.js']) expect(read(file)).not.toContain(hint);
   });
 });

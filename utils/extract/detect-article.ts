@@ -193,7 +193,7 @@ const OG_ARTICLE_WORDS = ['article', 'blog', 'post'];
 /** The signals read from the page's head, its <article> elements and its URL. */
 function headSignals(head: PageHead, url: string, ldObjects?: JsonLdObject[]): Signal[] {
   const out: Signal[] = [];
-  const types = (ldObjects ?? jsonLdOf(head.ldScripts)).flatMap(typesOf);
+  const types = (ldObjects ?? jsonLdOf(head.ldScripts, { typedOnly: true })).flatMap(typesOf);
   if (types.some(isArticleType)) out.push('json-ld-article');
   else if (types.some((t) => LISTING_TYPES.has(t)) && !types.some((t) => t === 'WebPage' || t === 'Article'))
     out.push('json-ld-listing');

@@ -38,8 +38,12 @@ export function jsonLdObjects(doc: Document): JsonLdObject[] {
   return jsonLdOf(doc.querySelectorAll(JSON_LD_SELECTOR));
 }
 
-/** The objects of the given JSON-LD script elements (for callers that already found them). */
-export function jsonLdOf(scripts: Iterable<Element>): JsonLdObject[] {
+/**
+ * The objects of the given JSON-LD script elements (for callers that already found them). With `typedOnly` (the
+ * detector, which reads types alone), scripts without a `"@type"` key are not parsed: a page's malformed JSON-LD
+ * (HTML-escaped quotes, say) then costs no thrown error.
+ */
+export function jsonLdOf(scripts: Iterable<Element>, { typedOnly = false } = {}): JsonLdObject[] {
   const out: JsonLdObject[] = [];
   const visit = (v: unknown, depth: number) => {
     if (depth > 4 || !v || typeof v !== 'object') return;
@@ -54,7 +58,7 @@ export function jsonLdOf(scripts: Iterable<Element>): JsonLdObject[] {
   for (const s of scripts) {
     try {
       const text = jsonLdText(s.textContent ?? '');
-      if (text) visit(JSON.parse(text), 0);
+      if (text && (!typedOnly || text.includes('"@type"'))) visit(JSON.parse(text), 0);
     } catch {
       /* malformed JSON-LD is common; it simply gives no signal */
     }

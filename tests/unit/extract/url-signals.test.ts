@@ -1,7 +1,8 @@
 // The URL signals are read by hand (no pattern compiles in the content script's fresh renderer); here each check
 // is held to the pattern it replaces, on chosen edge cases and on thousands of generated URLs.
 import { describe, expect, it } from 'vitest';
-import { jsonLdText, typesOf } from '../../../utils/extract/json-ld';
+import { parseHtml } from '../../../bin/lib/parse-html';
+import { jsonLdOf, jsonLdText, typesOf } from '../../../utils/extract/json-ld';
 import {
   isDatedPath,
   isSlug,
@@ -216,5 +217,32 @@ describe('jsonLdText: the JSON of a JSON-LD script', () => {
     ['"just a string"', null],
   ])('%j gives %j', (raw, want) => {
     expect(jsonLdText(raw)).toBe(want);
+  });
+});
+
+describe('jsonLdOf', () => {
+  const scripts = (...texts: string[]) =>
+    parseHtml(
+      `<!DOCTYPE html><html><head>${texts.map((t) => `<script type="application/ld+json">${t}</script>`).join('')}</head></html>`,
+      'https://example.com/x',
+    ).querySelectorAll('script');
+
+  it('reads every object, typed or not, and skips what does not parse', () => {
+    const found = jsonLdOf(
+      scripts('{"isAccessibleForFree": false}', '{"@type": "NewsArticle"}', '{"@type": }'),
+    );
+    expect(found).toEqual([{ isAccessibleForFree: false }, { '@type': 'NewsArticle' }]);
+  });
+
+  it('typedOnly: parses only the scripts with a "@type" key (the detector reads nothing else)', () => {
+    const found = jsonLdOf(
+      scripts(
+        '{"isAccessibleForFree": false}',
+        '{"@graph": [{"@type": "WebPage"}]}',
+        '{ & #34;@type&# 34; }',
+      ),
+      { typedOnly: true },
+    );
+    expect(found).toEqual([{ '@graph': [{ '@type': 'WebPage' }] }, { '@type': 'WebPage' }]);
   });
 });
