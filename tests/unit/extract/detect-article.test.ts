@@ -59,6 +59,11 @@ describe('detectArticle signals', () => {
       'json-ld-article',
     ],
     ['teaser page', page('', teasers(12)), 'teasers'],
+    [
+      'teaser page of headings inside links',
+      page('', Array.from({ length: 8 }, (_, i) => `<a href="/n/${i}"><h2>Story ${i}</h2></a>`).join('')),
+      'teasers',
+    ],
   ])('%s gives %s', (_name, html, signal) => {
     const d = detectArticle(parseHtml(html, 'https://example.com/x'), 'https://example.com/x');
     expect(d.signals).toContain(signal);
@@ -152,6 +157,18 @@ describe('detectArticle signals', () => {
     expect(d.isArticle, d.signals.join(' ')).toBe(want);
     expect(d.score >= ARTICLE_THRESHOLD).toBe(want);
   });
+});
+
+it.each([
+  ['headings with anchors that link nowhere', '<h3><a name="x">Story</a></h3>'],
+  ['plain headings', '<h2>Part</h2>'],
+  ['links beside headings', '<h3>Story</h3><a href="/x">more</a>'],
+])('%s are no teasers', (_name, block) => {
+  const d = detectArticle(
+    parseHtml(page('', block.repeat(12)), 'https://example.com/x'),
+    'https://example.com/x',
+  );
+  expect(d.signals).not.toContain('teasers');
 });
 
 describe('scanPage: one read of the page for every signal', () => {
