@@ -36,9 +36,9 @@ export { urlSignals };
  * one scan below instead of its own two walks of the page; keep in step with that file. A node counts when it is
  * visible, not named like a sidebar or footer, not a paragraph in a list item, and holds ≥ 140 characters; the page is
  * readerable when Σ√(length − 140) over those nodes passes 20 (a sum, so the order of the nodes does not matter).
+ * Its two patterns (REGEXPS.unlikelyCandidates, okMaybeItsACandidate) are word lists matched with includes() here:
+ * the same test without compiling two patterns in every fresh renderer (see url-signals.ts).
  */
-// Readability's REGEXPS.unlikelyCandidates and okMaybeItsACandidate, as word lists matched with includes(): the
-// same test without compiling two patterns in every fresh renderer (see url-signals.ts).
 const UNLIKELY =
   '-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote'.split(
     '|',

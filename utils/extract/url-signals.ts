@@ -7,7 +7,7 @@
 export type UrlSignal = 'dated-url' | 'slug-url' | 'home-url' | 'listing-url';
 
 /** Path segments of listing pages: tags, topics, sections, authors, search, archives (in our languages). */
-export const LISTING_SEGMENTS: ReadonlySet<string> = new Set(
+const LISTING_SEGMENTS: ReadonlySet<string> = new Set(
   'tag tags topic topics category categories categorie categoria rubrique rubrik rubriken theme themen thema tema temas argomenti section sections author authors autore autor auteur search suche recherche cerca buscar busqueda archive archivio archiv archives page'.split(
     ' ',
   ),
