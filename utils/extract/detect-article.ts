@@ -160,8 +160,8 @@ export function scanPage(doc: Document): PageScan {
 /** The readerable weight of the blocks other than paragraphs: <pre>, <article>, and <div>s of text and <br>s. */
 function otherBlocksWeight(doc: Document, articles: HTMLCollectionOf<Element>): number {
   const blocks = new Set<Element>([...doc.getElementsByTagName('pre'), ...articles]);
-  for (const br of doc.getElementsByTagName('br'))
-    if (br.parentElement?.localName === 'div') blocks.add(br.parentElement);
+  // Readability's own selector: the browser picks the <br>s of a <div>, and script meets only those.
+  for (const br of doc.querySelectorAll('div > br')) if (br.parentElement) blocks.add(br.parentElement);
   let weight = 0;
   for (const el of blocks) {
     weight += readerableWeight(el, el.textContent?.trim().length ?? 0);
