@@ -329,15 +329,17 @@ async function benchContentScript(
     if (m) report?.(Number(m[1]));
   });
   let traced: TraceEvent[] = [];
+  const startTrace = () =>
+    cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline'] },
+      transferMode: 'ReportEvents',
+    });
   if (trace) {
     cdp.on('Tracing.dataCollected', ({ value }) => {
       for (const e of value as unknown as TraceEvent[])
         if (e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/detector.js')) traced.push(e);
     });
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['devtools.timeline'] },
-      transferMode: 'ReportEvents',
-    });
+    await startTrace();
   }
   const paths = Object.keys(routes);
   const loads = new Map<string, { ms: number; runMs?: number }[]>(paths.map((p) => [p, []]));
@@ -367,11 +369,7 @@ async function benchContentScript(
         throw new Error(`trace: ${runs.length} content script runs for ${paths.length} loads`);
       for (const [i, path] of paths.entries()) loads.get(path)!.push({ ms: timings[i], runMs: runs[i] });
       traced = [];
-      if (round < DETECTION_LOADS - 1)
-        await cdp.send('Tracing.start', {
-          traceConfig: { includedCategories: ['devtools.timeline'] },
-          transferMode: 'ReportEvents',
-        });
+      if (round < DETECTION_LOADS - 1) await startTrace();
     } else for (const [i, path] of paths.entries()) loads.get(path)!.push({ ms: timings[i] });
   }
   await b.close();
