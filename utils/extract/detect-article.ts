@@ -170,17 +170,33 @@ function otherBlocksWeight(doc: Document, articles: HTMLCollectionOf<Element>): 
   return weight;
 }
 
-/** Teaser density: many linked headings (or <article> teasers) and few long paragraphs of running text. */
-function isTeaserPage(doc: Document, scan: PageScan): boolean {
-  const needed = Math.max(6, scan.longParagraphs * 2);
-  if (scan.articles.length >= needed) return true;
+/** Linked headings (or <article> teasers) from which a page can be a page of teasers. */
+const MIN_TEASERS = 6;
+
+/**
+ * Teaser density: many linked headings (or <article> teasers) and few long paragraphs of running text, at least
+ * twice as many teasers as long paragraphs. `longParagraphs` is asked for only once a page has the teasers to be
+ * one (most articles never do), so the content script reads the paragraphs for it only then.
+ */
+function isTeaserPage(
+  doc: Document,
+  articles: HTMLCollectionOf<Element>,
+  longParagraphs: () => number,
+): boolean {
+  let needed = 0;
+  const enough = (teasers: number) => {
+    if (teasers < MIN_TEASERS) return false;
+    if (!needed) needed = Math.max(MIN_TEASERS, longParagraphs() * 2);
+    return teasers >= needed;
+  };
+  if (enough(articles.length)) return true;
   const headings = ['h2', 'h3', 'h4'].map((tag) => doc.getElementsByTagName(tag));
-  // Counting first is free (the lists are the browser's); only enough headings are worth looking into.
-  if (headings.reduce((n, list) => n + list.length, 0) < needed) return false;
+  // The browser counts them (a walk of the page per tag, no heading handed to script): few headings, no teasers.
+  if (headings.reduce((n, list) => n + list.length, 0) < MIN_TEASERS) return false;
   let linked = 0;
   for (const list of headings) {
     for (const h of list) {
-      if ((h.querySelector('a[href]') || h.parentElement?.closest('a[href]')) && ++linked >= needed)
+      if ((h.querySelector('a[href]') || h.parentElement?.closest('a[href]')) && enough(++linked))
         return true;
     }
   }
@@ -220,39 +236,67 @@ export function detectArticle(
 ): Detection {
   const signals = headSignals(scan, url, ldObjects);
   if (scan.readerable) signals.push('readerable');
-  if (isTeaserPage(doc, scan)) signals.push('teasers');
+  if (isTeaserPage(doc, scan.articles, () => scan.longParagraphs)) signals.push('teasers');
   return verdict(signals);
 }
 
-/**
- * Whether the readerable signal (+2) can change the answer for a head score: with the teaser signal (−4) absent or
- * present, the +2 must be what takes the score over the threshold.
- */
-function readerableCanDecide(headScore: number): boolean {
-  const decides = (score: number) =>
-    score < ARTICLE_THRESHOLD && score + SIGNAL_WEIGHTS.readerable >= ARTICLE_THRESHOLD;
-  return decides(headScore) || decides(headScore + SIGNAL_WEIGHTS.teasers);
+/** Characters of the reading paragraphs (≥ 40 characters) in `root`: all the reading time needs of a page. */
+function readingCharsIn(root: Document | Element): number {
+  let chars = 0;
+  for (const p of root.getElementsByTagName('p')) {
+    const length = p.textContent?.length ?? 0;
+    if (length >= MIN_READING_PARAGRAPH) chars += length;
+  }
+  return chars;
 }
 
+/** Readability's readerable test alone (as in readParagraphs), which stops reading as soon as the page passes. */
+export function isReaderable(doc: Document, articles: HTMLCollectionOf<Element>): boolean {
+  let weight = 0;
+  for (const p of doc.getElementsByTagName('p')) {
+    const text = p.textContent ?? '';
+    if (text.length < READERABLE_MIN_LENGTH) continue;
+    weight += readerableWeight(p, text.trim().length);
+    if (weight > READERABLE_MIN_SCORE) return true;
+  }
+  return weight + otherBlocksWeight(doc, articles) > READERABLE_MIN_SCORE;
+}
+
+const overThreshold = (score: number) => score >= ARTICLE_THRESHOLD;
+
 /**
- * detectArticle's answer (isArticle) for the content script, which runs on every page: the paragraphs and the
- * headings are read only while they can still change it. The readerable signal is the only positive one left
- * after the head (+2), the teaser signal the only negative one (−4): a page the head leaves 2 short of the
- * threshold is no article whatever its text says, the readerable test only matters for a score its +2 can take
- * over the threshold, and the teaser check only for a score it can take below. `signals` and `score` cover what was
- * read; the reading time is for articles only (the paragraphs are read for it whenever the page may be one).
+ * detectArticle's answer (isArticle) for the content script, which runs on every page: each part of the page is
+ * read only when it can still change the answer. After the head, the score can only move by the readerable signal
+ * (+2) and the teaser signal (−4): a page the head leaves below the threshold needs the readerable test to be an
+ * article (and one it leaves 2 short is none whatever its text says), a page above it only the teaser check to be
+ * none, and that check reads the long paragraphs only for a page with the teasers to be one. The readerable test
+ * stops at the first paragraphs that pass it. `signals` and `score` cover what was read. The reading time is for
+ * articles only: when nothing else read the paragraphs, it reads just their length, in the first <article> if any.
  */
 export function detectQuickly(doc: Document, url: string): { detection: Detection; readingChars: number } {
   const head = readHead(doc);
   const signals = headSignals(head, url);
-  if (scoreOf(signals) + SIGNAL_WEIGHTS.readerable < ARTICLE_THRESHOLD)
-    return { detection: verdict(signals), readingChars: 0 };
-  const paragraphs = readParagraphs(doc, head.articles, {
-    readerable: readerableCanDecide(scoreOf(signals)),
-  });
-  if (paragraphs.readerable) signals.push('readerable');
+  const headScore = scoreOf(signals);
+  const readerable = () => isReaderable(doc, head.articles);
+  if (!overThreshold(headScore)) {
+    if (!overThreshold(headScore + SIGNAL_WEIGHTS.readerable) || !readerable())
+      return { detection: verdict(signals), readingChars: 0 };
+    signals.push('readerable');
+  }
   const score = scoreOf(signals);
-  const teasersDecide = score >= ARTICLE_THRESHOLD && score + SIGNAL_WEIGHTS.teasers < ARTICLE_THRESHOLD;
-  if (teasersDecide && isTeaserPage(doc, { ...head, ...paragraphs })) signals.push('teasers');
-  return { detection: verdict(signals), readingChars: paragraphs.readingChars };
+  let paragraphs: PageParagraphs | undefined;
+  const longParagraphs = () => {
+    paragraphs ??= readParagraphs(doc, head.articles, { readerable: false });
+    return paragraphs.longParagraphs;
+  };
+  const afterTeasers = score + SIGNAL_WEIGHTS.teasers;
+  if (!overThreshold(afterTeasers) && isTeaserPage(doc, head.articles, longParagraphs)) {
+    signals.push('teasers');
+    // A page over the threshold by its head alone was not tested for readerable: its +2 may make up for the teasers.
+    const lifts = overThreshold(afterTeasers + SIGNAL_WEIGHTS.readerable);
+    if (!signals.includes('readerable') && lifts && readerable()) signals.push('readerable');
+  }
+  const detection = verdict(signals);
+  if (!detection.isArticle) return { detection, readingChars: 0 };
+  return { detection, readingChars: paragraphs?.readingChars ?? readingCharsIn(head.articles[0] ?? doc) };
 }

@@ -7,6 +7,7 @@ import {
   ARTICLE_THRESHOLD,
   detectArticle,
   detectQuickly,
+  isReaderable,
   scanPage,
   urlSignals,
 } from '../../../utils/extract/detect-article';
@@ -194,7 +195,10 @@ describe('scanPage: one read of the page for every signal', () => {
     ...edgeCases,
   ])('%s: readerable exactly as Readability decides it', (_name, html) => {
     const doc = parseHtml(html.includes('<body') ? html : page('', html), 'https://example.com/x');
-    expect(scanPage(doc).readerable).toBe(isProbablyReaderable(doc));
+    const readability = isProbablyReaderable(doc);
+    expect(scanPage(doc).readerable).toBe(readability);
+    // The content script's own test, which stops at the first paragraphs that pass.
+    expect(isReaderable(doc, doc.getElementsByTagName('article'))).toBe(readability);
   });
 
   it('counts reading characters inside the first <article> only, and long paragraphs outside links', () => {
@@ -268,6 +272,8 @@ describe('detectQuickly: the content script reads less and answers the same', ()
       isArticle: true,
       signals: ['og-article', 'published-time'],
     });
+    // Head 5: over the threshold without the text, so the teasers are looked at first; they take it to 1, and only
+    // then can the readerable +2 (to 3) decide.
     const close = parseHtml(
       page(
         `${ld({ '@type': 'NewsArticle' })}<meta property="og:type" content="article">`,
@@ -277,9 +283,34 @@ describe('detectQuickly: the content script reads less and answers the same', ()
     );
     expect(detectQuickly(close, url).detection).toMatchObject({
       isArticle: true,
-      // With readerable the teasers cannot take 7 below the threshold, so they are not looked at; without it they would.
-      signals: ['json-ld-article', 'og-article', 'readerable'],
+      signals: ['json-ld-article', 'og-article', 'teasers', 'readerable'],
     });
+    // The same head without teasers: neither is read.
+    const plain = parseHtml(
+      page(`${ld({ '@type': 'NewsArticle' })}<meta property="og:type" content="article">`, paragraphs(3)),
+      url,
+    );
+    expect(detectQuickly(plain, url).detection.signals).toEqual(['json-ld-article', 'og-article']);
+    // Head 1 (a slug URL): only the readerable test can make it an article, and a page of short lines fails it.
+    const slug = 'https://example.com/the-council-approves-the-budget';
+    const short = parseHtml(page('', '<p>Short line.</p>'.repeat(40)), slug);
+    expect(detectQuickly(short, slug).detection).toMatchObject({ isArticle: false, signals: ['slug-url'] });
+  });
+
+  it('weighs the long paragraphs against the teasers only on a page with enough teasers to be a listing', () => {
+    const url = 'https://example.com/x';
+    const head = `${ld({ '@type': 'NewsArticle' })}<meta property="og:type" content="article">`;
+    // Eight linked headings beside three long paragraphs: 8 ≥ max(6, 2 × 3), a listing.
+    const listing = parseHtml(page(head, `${paragraphs(3)}${teasers(8)}`), url);
+    expect(detectQuickly(listing, url).detection.signals).toContain('teasers');
+    // Eight linked headings beside five: 8 < 2 × 5, an article with links to more stories.
+    const article = parseHtml(page(head, `${paragraphs(5)}${teasers(8)}`), url);
+    expect(detectQuickly(article, url).detection.signals).not.toContain('teasers');
+    // Five linked headings are not enough for a listing, whatever the paragraphs.
+    const few = parseHtml(page(head, teasers(5)), url);
+    expect(detectQuickly(few, url).detection.signals).not.toContain('teasers');
+    for (const doc of [listing, article, few])
+      expect(detectQuickly(doc, url).detection.isArticle).toBe(detectArticle(doc, url).isArticle);
   });
 
   it('reads the paragraphs of an article, and not those of a page its head and URL already rule out', () => {
@@ -292,5 +323,19 @@ describe('detectQuickly: the content script reads less and answers the same', ()
     const article = detectQuickly(doc, 'https://example.com/2024/01/02/the-council-approves-the-budget');
     expect(article.detection.isArticle).toBe(true);
     expect(article.readingChars).toBe(scanPage(doc).readingChars);
+  });
+
+  it('reads the reading time in the first <article> alone, as the full scan does, whichever path read it', () => {
+    const url = 'https://example.com/x';
+    const head = `${ld({ '@type': 'NewsArticle' })}<meta property="og:type" content="article">`;
+    const body = `<p>${LONG} Outside.</p><article>${paragraphs(4)}<p>Caption.</p></article>`;
+    // Head 5 with teasers to weigh (the long paragraphs are read with the reading time), and head 5 without.
+    for (const html of [page(head, `${body}${teasers(8)}`), page(head, body)]) {
+      const doc = parseHtml(html, url);
+      const quick = detectQuickly(doc, url);
+      expect(quick.detection.isArticle).toBe(true);
+      expect(quick.readingChars).toBe(LONG.length * 4);
+      expect(quick.readingChars).toBe(scanPage(doc).readingChars);
+    }
   });
 });
