@@ -73,8 +73,8 @@ const LONG_PARAGRAPH = 250;
  * What detection reads of a page. Each query of the document walks the whole DOM, and the content script pays for
  * this on every page load, so: few walks of the document (a selector list costs about one walk per selector in it;
  * lists only in the small <head>), selectors that hand script only the few elements that matter, each paragraph's
- * text read once for the three uses below, and the walks that only the readerable test needs skipped once the
- * paragraphs alone have passed it.
+ * text read once for the teaser check and the reading time, and the readerable test apart, as it stops reading as
+ * soon as the page passes (the walks that only it needs are then skipped).
  */
 export interface PageHead {
   ldScripts: Element[];
@@ -84,14 +84,13 @@ export interface PageHead {
 }
 
 export interface PageParagraphs {
-  readerable: boolean;
   /** Paragraphs of running text (≥ 250 characters) outside links, for the teaser check. */
   longParagraphs: number;
   /** Characters of the paragraphs of ≥ 40 characters inside the first <article> (else the whole page). */
   readingChars: number;
 }
 
-export type PageScan = PageHead & PageParagraphs;
+export type PageScan = PageHead & PageParagraphs & { readerable: boolean };
 
 /** The meta tags detection reads (og:type only with a value). */
 const SIGNAL_META =
@@ -126,18 +125,9 @@ export function readHead(doc: Document): PageHead {
   return { ldScripts, ogType, publishedTime, articles: doc.getElementsByTagName('article') };
 }
 
-/**
- * The paragraphs' text, read once: the readerable test, the teaser check's long paragraphs, the reading time.
- * Without `readerable`, the test is skipped (and `readerable` is false): its checks of each long paragraph, and the
- * walks of <pre>, <article> and <br> when the paragraphs fall short, are most of the cost on long pages.
- */
-export function readParagraphs(
-  doc: Document,
-  articles: HTMLCollectionOf<Element>,
-  { readerable: testReaderable = true } = {},
-): PageParagraphs {
+/** The paragraphs' text, read once: the teaser check's long paragraphs, the reading time. */
+export function readParagraphs(doc: Document, articles: HTMLCollectionOf<Element>): PageParagraphs {
   const root = articles[0];
-  let readerable = 0;
   let longParagraphs = 0;
   let readingChars = 0;
   for (const p of doc.getElementsByTagName('p')) {
@@ -145,16 +135,32 @@ export function readParagraphs(
     if (text.length < MIN_READING_PARAGRAPH) continue;
     if (!root || root.contains(p)) readingChars += text.length;
     if (text.length > LONG_PARAGRAPH && !p.closest('a')) longParagraphs++;
-    if (testReaderable && readerable <= READERABLE_MIN_SCORE && text.length >= READERABLE_MIN_LENGTH)
-      readerable += readerableWeight(p, text.trim().length);
   }
-  if (testReaderable && readerable <= READERABLE_MIN_SCORE) readerable += otherBlocksWeight(doc, articles);
-  return { readerable: readerable > READERABLE_MIN_SCORE, longParagraphs, readingChars };
+  return { longParagraphs, readingChars };
+}
+
+/**
+ * Readability's readerable test, which stops reading as soon as the page passes: the paragraphs first, then (only
+ * when they fall short) the walks of <pre>, <article> and <br>.
+ */
+export function isReaderable(doc: Document, articles: HTMLCollectionOf<Element>): boolean {
+  let weight = 0;
+  for (const p of doc.getElementsByTagName('p')) {
+    const text = p.textContent ?? '';
+    if (text.length < READERABLE_MIN_LENGTH) continue;
+    weight += readerableWeight(p, text.trim().length);
+    if (weight > READERABLE_MIN_SCORE) return true;
+  }
+  return weight + otherBlocksWeight(doc, articles) > READERABLE_MIN_SCORE;
 }
 
 export function scanPage(doc: Document): PageScan {
   const head = readHead(doc);
-  return { ...head, ...readParagraphs(doc, head.articles) };
+  return {
+    ...head,
+    ...readParagraphs(doc, head.articles),
+    readerable: isReaderable(doc, head.articles),
+  };
 }
 
 /** The readerable weight of the blocks other than paragraphs: <pre>, <article>, and <div>s of text and <br>s. */
@@ -250,18 +256,6 @@ function readingCharsIn(root: Document | Element): number {
   return chars;
 }
 
-/** Readability's readerable test alone (as in readParagraphs), which stops reading as soon as the page passes. */
-export function isReaderable(doc: Document, articles: HTMLCollectionOf<Element>): boolean {
-  let weight = 0;
-  for (const p of doc.getElementsByTagName('p')) {
-    const text = p.textContent ?? '';
-    if (text.length < READERABLE_MIN_LENGTH) continue;
-    weight += readerableWeight(p, text.trim().length);
-    if (weight > READERABLE_MIN_SCORE) return true;
-  }
-  return weight + otherBlocksWeight(doc, articles) > READERABLE_MIN_SCORE;
-}
-
 const overThreshold = (score: number) => score >= ARTICLE_THRESHOLD;
 
 /**
@@ -286,7 +280,7 @@ export function detectQuickly(doc: Document, url: string): { detection: Detectio
   const score = scoreOf(signals);
   let paragraphs: PageParagraphs | undefined;
   const longParagraphs = () => {
-    paragraphs ??= readParagraphs(doc, head.articles, { readerable: false });
+    paragraphs ??= readParagraphs(doc, head.articles);
     return paragraphs.longParagraphs;
   };
   const afterTeasers = score + SIGNAL_WEIGHTS.teasers;
@@ -294,7 +288,7 @@ export function detectQuickly(doc: Document, url: string): { detection: Detectio
     signals.push('teasers');
     // A page over the threshold by its head alone was not tested for readerable: its +2 may make up for the teasers.
     const lifts = overThreshold(afterTeasers + SIGNAL_WEIGHTS.readerable);
-    if (!signals.includes('readerable') && lifts && readerable()) signals.push('readerable');
+    if (overThreshold(headScore) && lifts && readerable()) signals.push('readerable');
   }
   const detection = verdict(signals);
   if (!detection.isArticle) return { detection, readingChars: 0 };
