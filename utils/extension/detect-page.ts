@@ -1,6 +1,6 @@
 // What the content script runs on every http(s) page: the engine's cheap detector plus a cheap reading-time
 // estimate for the badge. Read-only on the live document, no Readability here (it stays out of the content script).
-import { detectQuickly } from '../extract/detect-article';
+import { detectQuickly, type QuickDetection } from '../extract/detect-article';
 import type { DetectedMessage } from '../messages';
 
 const WORDS_PER_MINUTE = 230;
@@ -16,15 +16,19 @@ export function readingMinutesFor(chars: number): number {
   return words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-export function detectPage(doc: Document, url: string): DetectedMessage {
-  const { detection, readingChars } = detectQuickly(doc, url);
+/** The message for the background: detection's answer and, on an article, its reading time (read here). */
+export function detectedMessage(url: string, { detection, readingChars }: QuickDetection): DetectedMessage {
   return {
     type: 'detected',
     url,
     isArticle: detection.isArticle,
     score: detection.score,
-    readingMinutes: detection.isArticle ? readingMinutesFor(readingChars) : 0,
+    readingMinutes: detection.isArticle ? readingMinutesFor(readingChars()) : 0,
   };
+}
+
+export function detectPage(doc: Document, url: string): DetectedMessage {
+  return detectedMessage(url, detectQuickly(doc, url));
 }
 
 /** The badge's short mark: reading minutes on an article ("4m"), nothing elsewhere. */

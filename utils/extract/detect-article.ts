@@ -181,32 +181,54 @@ const MIN_TEASERS = 6;
 
 /**
  * Teaser density: many linked headings (or <article> teasers) and few long paragraphs of running text, at least
- * twice as many teasers as long paragraphs. `longParagraphs` is asked for only once a page has the teasers to be
- * one (most articles never do), so the content script reads the paragraphs for it only then.
+ * twice as many teasers as long paragraphs. `hasLongParagraphs(n)` (are there n or more?) is asked only once a page
+ * has the teasers to be a listing (most articles never have them), and only for as many as could outweigh the
+ * teasers it has or may still have: the content script then reads an article's paragraphs no further than that,
+ * and a page whose running text outweighs all its headings has them looked at no further.
  */
 function isTeaserPage(
   doc: Document,
   articles: HTMLCollectionOf<Element>,
-  longParagraphs: () => number,
+  hasLongParagraphs: (n: number) => boolean,
 ): boolean {
-  let needed = 0;
-  const enough = (teasers: number) => {
-    if (teasers < MIN_TEASERS) return false;
-    if (!needed) needed = Math.max(MIN_TEASERS, longParagraphs() * 2);
-    return teasers >= needed;
-  };
-  if (enough(articles.length)) return true;
+  // teasers ≥ 2 × long ⟺ fewer than ⌊teasers / 2⌋ + 1 long paragraphs.
+  const outweighs = (teasers: number) => hasLongParagraphs(Math.floor(teasers / 2) + 1);
+  const dense = (teasers: number) => teasers >= MIN_TEASERS && !outweighs(teasers);
+  if (dense(articles.length)) return true;
   const headings = ['h2', 'h3', 'h4'].map((tag) => doc.getElementsByTagName(tag));
   // The browser counts them (a walk of the page per tag, no heading handed to script): few headings, no teasers.
-  if (headings.reduce((n, list) => n + list.length, 0) < MIN_TEASERS) return false;
+  let unseen = headings.reduce((n, list) => n + list.length, 0);
+  if (unseen < MIN_TEASERS) return false;
   let linked = 0;
   for (const list of headings) {
     for (const h of list) {
-      if ((h.querySelector('a[href]') || h.parentElement?.closest('a[href]')) && enough(++linked))
-        return true;
+      unseen--;
+      if (!(h.querySelector('a[href]') || h.parentElement?.closest('a[href]'))) continue;
+      linked++;
+      if (linked < MIN_TEASERS) continue;
+      if (dense(linked)) return true;
+      // Even if every heading still unseen were linked, the running text would outweigh them.
+      if (outweighs(linked + unseen)) return false;
     }
   }
   return false;
+}
+
+/**
+ * hasLongParagraphs for the content script: are there n or more long paragraphs (running text outside links)? Reads
+ * the paragraphs in order, only as far as the largest n asked so far takes it.
+ */
+function longParagraphCounter(doc: Document): (n: number) => boolean {
+  const paragraphs = doc.getElementsByTagName('p');
+  let next = 0;
+  let found = 0;
+  return (n) => {
+    while (found < n && next < paragraphs.length) {
+      const p = paragraphs[next++];
+      if ((p.textContent?.length ?? 0) > LONG_PARAGRAPH && !p.closest('a')) found++;
+    }
+    return found >= n;
+  };
 }
 
 /** og:type values of an article (`article`, `blog`, `blogposting`, `post`…). */
@@ -242,7 +264,7 @@ export function detectArticle(
 ): Detection {
   const signals = headSignals(scan, url, ldObjects);
   if (scan.readerable) signals.push('readerable');
-  if (isTeaserPage(doc, scan.articles, () => scan.longParagraphs)) signals.push('teasers');
+  if (isTeaserPage(doc, scan.articles, (n) => scan.longParagraphs >= n)) signals.push('teasers');
   return verdict(signals);
 }
 
@@ -258,6 +280,12 @@ function readingCharsIn(root: Document | Element): number {
 
 const overThreshold = (score: number) => score >= ARTICLE_THRESHOLD;
 
+export interface QuickDetection {
+  detection: Detection;
+  /** Characters of the article's reading paragraphs (0 on a page that is none), read only when asked for. */
+  readingChars: () => number;
+}
+
 /**
  * detectArticle's answer (isArticle) for the content script, which runs on every page: each part of the page is
  * read only when it can still change the answer. After the head, the score can only move by the readerable signal
@@ -265,32 +293,31 @@ const overThreshold = (score: number) => score >= ARTICLE_THRESHOLD;
  * article (and one it leaves 2 short is none whatever its text says), a page above it only the teaser check to be
  * none, and that check reads the long paragraphs only for a page with the teasers to be one. The readerable test
  * stops at the first paragraphs that pass it. `signals` and `score` cover what was read. The reading time is for
- * articles only: when nothing else read the paragraphs, it reads just their length, in the first <article> if any.
+ * articles only, and read only when asked for (the content script asks in an idle moment after detection): when
+ * nothing else read the paragraphs, it reads just their length, in the first <article> if any.
  */
-export function detectQuickly(doc: Document, url: string): { detection: Detection; readingChars: number } {
+export function detectQuickly(doc: Document, url: string): QuickDetection {
   const head = readHead(doc);
   const signals = headSignals(head, url);
   const headScore = scoreOf(signals);
   const readerable = () => isReaderable(doc, head.articles);
   if (!overThreshold(headScore)) {
     if (!overThreshold(headScore + SIGNAL_WEIGHTS.readerable) || !readerable())
-      return { detection: verdict(signals), readingChars: 0 };
+      return { detection: verdict(signals), readingChars: () => 0 };
     signals.push('readerable');
   }
   const score = scoreOf(signals);
-  let paragraphs: PageParagraphs | undefined;
-  const longParagraphs = () => {
-    paragraphs ??= readParagraphs(doc, head.articles);
-    return paragraphs.longParagraphs;
-  };
   const afterTeasers = score + SIGNAL_WEIGHTS.teasers;
-  if (!overThreshold(afterTeasers) && isTeaserPage(doc, head.articles, longParagraphs)) {
+  if (!overThreshold(afterTeasers) && isTeaserPage(doc, head.articles, longParagraphCounter(doc))) {
     signals.push('teasers');
     // A page over the threshold by its head alone was not tested for readerable: its +2 may make up for the teasers.
     const lifts = overThreshold(afterTeasers + SIGNAL_WEIGHTS.readerable);
     if (overThreshold(headScore) && lifts && readerable()) signals.push('readerable');
   }
   const detection = verdict(signals);
-  if (!detection.isArticle) return { detection, readingChars: 0 };
-  return { detection, readingChars: paragraphs?.readingChars ?? readingCharsIn(head.articles[0] ?? doc) };
+  if (!detection.isArticle) return { detection, readingChars: () => 0 };
+  return {
+    detection,
+    readingChars: () => readingCharsIn(head.articles[0] ?? doc),
+  };
 }

@@ -65,10 +65,39 @@ describe('startDetector', () => {
     await vi.advanceTimersByTimeAsync(399);
     expect(sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(1); // the reading time's idle step (a timer here, without idle callbacks)
     expect(sent.map((m) => m.url)).toEqual([STORY, NEXT]);
     await vi.advanceTimersByTimeAsync(1100);
     expect(sent.map((m) => m.url)).toEqual([STORY, NEXT, NEXT]);
     expect(dispatched).toEqual([]);
+  });
+
+  it('reads an article’s reading time in the page’s next idle moment, and reports other pages at once', async () => {
+    const { window } = page();
+    const idle: (() => void)[] = [];
+    Object.assign(window, { requestIdleCallback: (callback: () => void) => idle.push(callback) });
+    startDetector(window as unknown as Window);
+    await settle();
+    expect(sent).toEqual([]);
+    expect(idle).toHaveLength(1);
+    idle[0]();
+    await settle();
+    expect(sent).toMatchObject([{ url: STORY, isArticle: true, readingMinutes: 1 }]);
+
+    const front = new JSDOM('<!doctype html><body><h1>News</h1><a href="/a">A story</a></body>', {
+      url: 'https://news.example/',
+    }).window;
+    Object.assign(front, {
+      navigation: new EventTarget(),
+      requestIdleCallback: (callback: () => void) => idle.push(callback),
+    });
+    startDetector(front as unknown as Window);
+    await settle();
+    expect(idle).toHaveLength(1);
+    expect(sent.map((m) => [m.url, m.isArticle])).toEqual([
+      [STORY, true],
+      ['https://news.example/', false],
+    ]);
   });
 
   it('a newer navigation replaces the older one’s looks', async () => {

@@ -309,6 +309,21 @@ describe('detectQuickly: the content script reads less and answers the same', ()
     // Five linked headings are not enough for a listing, whatever the paragraphs.
     const few = parseHtml(page(head, teasers(5)), url);
     expect(detectQuickly(few, url).detection.signals).not.toContain('teasers');
+    // At the boundary (teasers = 2 × long is a listing) and one past it, long paragraphs before and after the teasers.
+    const edges: [string, boolean][] = [
+      [`${paragraphs(4)}${teasers(8)}`, true],
+      [`${teasers(8)}${paragraphs(4)}`, true],
+      [`${paragraphs(5)}${teasers(9)}`, false],
+      [`${teasers(9)}${paragraphs(5)}`, false],
+      [`${paragraphs(2)}${teasers(9)}${paragraphs(2)}`, true],
+    ];
+    for (const [body, isListing] of edges) {
+      const doc = parseHtml(page(head, body), url);
+      expect(detectQuickly(doc, url).detection.signals.includes('teasers'), body.length.toString()).toBe(
+        isListing,
+      );
+      expect(detectArticle(doc, url).signals.includes('teasers')).toBe(isListing);
+    }
     for (const doc of [listing, article, few])
       expect(detectQuickly(doc, url).detection.isArticle).toBe(detectArticle(doc, url).isArticle);
   });
@@ -316,13 +331,12 @@ describe('detectQuickly: the content script reads less and answers the same', ()
   it('reads the paragraphs of an article, and not those of a page its head and URL already rule out', () => {
     const doc = parseHtml(page('', paragraphs(8)), 'https://example.com/');
     expect(scanPage(doc).readingChars).toBeGreaterThan(0);
-    expect(detectQuickly(doc, 'https://example.com/')).toMatchObject({
-      detection: { isArticle: false },
-      readingChars: 0,
-    });
+    const none = detectQuickly(doc, 'https://example.com/');
+    expect(none.detection.isArticle).toBe(false);
+    expect(none.readingChars()).toBe(0);
     const article = detectQuickly(doc, 'https://example.com/2024/01/02/the-council-approves-the-budget');
     expect(article.detection.isArticle).toBe(true);
-    expect(article.readingChars).toBe(scanPage(doc).readingChars);
+    expect(article.readingChars()).toBe(scanPage(doc).readingChars);
   });
 
   it('reads the reading time in the first <article> alone, as the full scan does, whichever path read it', () => {
@@ -334,8 +348,8 @@ describe('detectQuickly: the content script reads less and answers the same', ()
       const doc = parseHtml(html, url);
       const quick = detectQuickly(doc, url);
       expect(quick.detection.isArticle).toBe(true);
-      expect(quick.readingChars).toBe(LONG.length * 4);
-      expect(quick.readingChars).toBe(scanPage(doc).readingChars);
+      expect(quick.readingChars()).toBe(LONG.length * 4);
+      expect(quick.readingChars()).toBe(scanPage(doc).readingChars);
     }
   });
 });
