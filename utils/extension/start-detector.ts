@@ -34,7 +34,9 @@ async function report(win: Window, doc: Document, url: string): Promise<void> {
   // Only in the bench's own build (WXT_DETECTION_TIMING=1; production builds drop the lines): detection's time
   // and the reading time's, as the reader pays them in this isolated world, which the bench reads from the console.
   if (import.meta.env.WXT_DETECTION_TIMING)
-    console.debug(`Nitido: detection took ${(performance.now() - started).toFixed(3)} ms`);
+    console.debug(
+      `Nitido: detection took ${(performance.now() - started).toFixed(3)} ms${found.detection.isArticle ? ', an article' : ''}`,
+    );
   // An article's badge shows its reading time, which reads the article's paragraphs: a task of its own, in the
   // page's next idle moment, so that detection's task on the page stays short.
   if (found.detection.isArticle) await whenIdle(win);
