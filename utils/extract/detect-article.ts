@@ -293,8 +293,8 @@ export interface QuickDetection {
  * article (and one it leaves 2 short is none whatever its text says), a page above it only the teaser check to be
  * none, and that check reads the long paragraphs only for a page with the teasers to be one. The readerable test
  * stops at the first paragraphs that pass it. `signals` and `score` cover what was read. The reading time is for
- * articles only, and read only when asked for (the content script asks in an idle moment after detection): when
- * nothing else read the paragraphs, it reads just their length, in the first <article> if any.
+ * articles only, and read only when asked for (the content script asks in an idle moment after detection): just the
+ * paragraphs' length, in the first <article> if any.
  */
 export function detectQuickly(doc: Document, url: string): QuickDetection {
   const head = readHead(doc);
