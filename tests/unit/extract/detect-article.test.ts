@@ -182,6 +182,26 @@ describe('scanPage: one read of the page for every signal', () => {
     ['text in a div of <br>s', `<div>${`${long(3)}<br><br>`.repeat(4)}</div>`],
     ['paragraphs in list items', `<ul>${`<li><p>${long(4)}</p></li>`.repeat(6)}</ul>`],
     ['hidden paragraphs', `${`<p hidden>${long(4)}</p><p style="display: none">${long(4)}</p>`.repeat(4)}`],
+    [
+      'paragraphs deep in list items',
+      `<ol>${`<li><div><blockquote><p>${long(4)}</p></blockquote></div></li>`.repeat(6)}</ol>`,
+    ],
+    [
+      'an upper-case display: none (jsdom keeps its case, Chromium hides it)',
+      `${`<p style="DISPLAY:NONE">${long(4)}</p>`.repeat(6)}`,
+    ],
+    [
+      'hidden by the last of two displays',
+      `${`<p style="display: block; display: none !important">${long(4)}</p>`.repeat(6)}`,
+    ],
+    [
+      'shown by the last of two displays',
+      `${`<p style="display: none; display: block">${long(4)}</p>`.repeat(6)}`,
+    ],
+    [
+      'a style that says none but shows',
+      `${`<p style="border: none; text-decoration: none">${long(4)}</p>`.repeat(6)}`,
+    ],
     ['aria-hidden paragraphs', `${`<p aria-hidden="true">${long(4)}</p>`.repeat(6)}`],
     ['a sidebar', `${`<p class="sidebar-item">${long(4)}</p>`.repeat(6)}`],
     ['a sidebar in the main column', `${`<p class="sidebar main-column">${long(4)}</p>`.repeat(6)}`],
