@@ -115,6 +115,9 @@ function measureDetection({ code, url }: { code: string; url: string }) {
   return { coldMs, warmMs, pageMs, isArticle: first.isArticle };
 }
 
+/** A corpus page's name in reports: its path without the /pages/ it is served under. */
+const pageName = (path: string) => path.replace(/^\/pages\//, '');
+
 /** The corpus pages, served under /pages/. */
 function corpusRoutes(): Record<string, string> {
   const routes: Record<string, string> = {};
@@ -177,7 +180,7 @@ async function benchDetection(): Promise<{
   for (const path of paths) {
     const r = medianLoad(loads.get(path)!, (load) => load.coldMs);
     cold.push(r.coldMs);
-    perPage.push({ page: path.replace(/^\/pages\//, ''), ms: r.coldMs });
+    perPage.push({ page: pageName(path), ms: r.coldMs });
     warm.push(r.warmMs);
     whole.push(r.pageMs);
     if (r.isArticle) articles++;
@@ -400,12 +403,12 @@ async function benchContentScript(
   // A page's cost is its median load, by the whole cost the load paid.
   return {
     perPage: paths.map((path) => ({
-      page: path.replace(/^\/pages\//, ''),
+      page: pageName(path),
       ...medianLoad(loads.get(path)!, (x) => x.ms + (x.runMs ?? 0)),
     })),
     // An article's reading time, median of its loads (a page detected as one on only some loads counts those).
     readingPerPage: [...readingLoads].map(([path, times]) => ({
-      page: path.replace(/^\/pages\//, ''),
+      page: pageName(path),
       ms: medianLoad(times, (x) => x),
     })),
   };
