@@ -470,6 +470,7 @@ const tracedFresh = popupOnly ? none : await benchContentScript(timingDir, 'fres
 const floorDir = popupOnly ? '' : floorExtension();
 const floorSame = popupOnly ? none : await benchContentScript(floorDir, 'same');
 const floorFresh = popupOnly ? none : await benchContentScript(floorDir, 'fresh');
+if (floorDir) rmSync(floorDir, { recursive: true, force: true });
 const floorSameMs = floorSame.perPage.map((p) => p.ms);
 const floorFreshMs = floorFresh.perPage.map((p) => p.ms);
 /** Per page, detection plus the reading time's idle task (0 on a page that is no article). */
