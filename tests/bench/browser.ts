@@ -323,6 +323,19 @@ function floorExtension(): string {
   return dir;
 }
 
+/** The floor through both renderer passes; its extension is removed afterwards, whatever happens. */
+async function benchFloor() {
+  const dir = floorExtension();
+  try {
+    return {
+      same: await benchContentScript(dir, 'same'),
+      fresh: await benchContentScript(dir, 'fresh'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const TIMING_LINE = /^Nitido: detection took ([\d.]+) ms(, an article)?$/;
 /** On an article, the badge's reading time follows, in the page's next idle moment (a task of its own). */
 const READING_LINE = /^Nitido: reading time took ([\d.]+) ms$/;
@@ -467,10 +480,7 @@ const none = { perPage: [], readingPerPage: [] };
 const inContentScript = popupOnly ? none : await benchContentScript(timingDir, 'same');
 const inFreshRenderer = popupOnly ? none : await benchContentScript(timingDir, 'fresh');
 const tracedFresh = popupOnly ? none : await benchContentScript(timingDir, 'fresh', { trace: true });
-const floorDir = popupOnly ? '' : floorExtension();
-const floorSame = popupOnly ? none : await benchContentScript(floorDir, 'same');
-const floorFresh = popupOnly ? none : await benchContentScript(floorDir, 'fresh');
-if (floorDir) rmSync(floorDir, { recursive: true, force: true });
+const { same: floorSame, fresh: floorFresh } = popupOnly ? { same: none, fresh: none } : await benchFloor();
 const floorSameMs = floorSame.perPage.map((p) => p.ms);
 const floorFreshMs = floorFresh.perPage.map((p) => p.ms);
 /** Per page, detection plus the reading time's idle task (0 on a page that is no article). */
