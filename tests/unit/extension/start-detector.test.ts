@@ -57,7 +57,8 @@ describe('startDetector', () => {
   it('reports on start, and again once a single-page navigation has settled', async () => {
     const { window, navigate, dispatched } = page();
     startDetector(window as unknown as Window);
-    await settle();
+    // Two idle steps (timers here, without idle callbacks): detection's, then the reading time's.
+    await vi.advanceTimersByTimeAsync(2);
     expect(sent.map((m) => [m.type, m.url, m.isArticle])).toEqual([['detected', STORY, true]]);
 
     window.history.pushState({}, '', NEXT);
@@ -65,22 +66,29 @@ describe('startDetector', () => {
     await vi.advanceTimersByTimeAsync(399);
     expect(sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
-    await vi.advanceTimersByTimeAsync(1); // the reading time's idle step (a timer here, without idle callbacks)
+    await vi.advanceTimersByTimeAsync(2);
     expect(sent.map((m) => m.url)).toEqual([STORY, NEXT]);
     await vi.advanceTimersByTimeAsync(1100);
     expect(sent.map((m) => m.url)).toEqual([STORY, NEXT, NEXT]);
     expect(dispatched).toEqual([]);
   });
 
-  it('reads an article’s reading time in the page’s next idle moment, and reports other pages at once', async () => {
+  it('detects in the page’s idle moment, reads an article’s reading time in the next one, and reports other pages at once', async () => {
     const { window } = page();
     const idle: (() => void)[] = [];
     Object.assign(window, { requestIdleCallback: (callback: () => void) => idle.push(callback) });
+    const debug = vi.mocked(console.debug);
     startDetector(window as unknown as Window);
     await settle();
-    expect(sent).toEqual([]);
+    // Settings read; detection waits for the page's idle moment.
     expect(idle).toHaveLength(1);
+    expect(debug).not.toHaveBeenCalled();
     idle[0]();
+    await settle();
+    // Detected: an article, whose reading time waits for the next idle moment.
+    expect(sent).toEqual([]);
+    expect(idle).toHaveLength(2);
+    idle[1]();
     await settle();
     expect(sent).toMatchObject([{ url: STORY, isArticle: true, readingMinutes: 1 }]);
 
@@ -93,7 +101,11 @@ describe('startDetector', () => {
     });
     startDetector(front as unknown as Window);
     await settle();
-    expect(idle).toHaveLength(1);
+    expect(idle).toHaveLength(3);
+    idle[2]();
+    await settle();
+    // Not an article: reported at once, no second idle step.
+    expect(idle).toHaveLength(3);
     expect(sent.map((m) => [m.url, m.isArticle])).toEqual([
       [STORY, true],
       ['https://news.example/', false],
