@@ -30,8 +30,8 @@ async function report(win: Window, doc: Document, url: string): Promise<void> {
   const settings = await readSettingsLight().catch(() => null);
   if (!settings || !detectionAllowed(settings, url)) return;
   // Detection is not urgent: it waits for the page's idle moment, after the frames and tasks that follow its load,
-  // so that it neither delays them nor competes with them for the CPU (on the 2-core bench machine this took its
-  // p95 over the corpus from 1.72–2.05 ms to 1.41–1.59 ms in the same renderer; scratch A/B, 2026-12-06).
+  // so that it neither delays them nor competes with them for the CPU. (A scratch A/B on the 2-core bench machine
+  // suggested a lower p95; the full bench did not confirm it, see docs/extension.md.)
   await whenIdle(win);
   let started = performance.now();
   const found = detectQuickly(doc, url);
