@@ -103,11 +103,17 @@ export interface ExtensionBrowser {
 
 /**
  * Debian's Chromium (or CHROMIUM_PATH) with the built extension loaded, on the given profile: a relaunch on the same
- * profile sees the same storage. Returns once the extension's service worker is up.
+ * profile sees the same storage. Returns once the extension's service worker is up. `args`: more Chromium switches.
  */
 export async function launchChromium(
   userDataDir: string,
-  options: { dir?: string; headless?: boolean; locale?: string; acceptDownloads?: boolean } = {},
+  options: {
+    dir?: string;
+    headless?: boolean;
+    locale?: string;
+    acceptDownloads?: boolean;
+    args?: string[];
+  } = {},
 ): Promise<{ context: BrowserContext; sw: Worker; extensionId: string }> {
   const ext = options.dir ?? extensionDir('chrome-mv3');
   const locale = options.locale ?? 'en-US';
@@ -127,6 +133,7 @@ export async function launchChromium(
       '--disable-sync',
       '--no-first-run',
       `--lang=${locale}`,
+      ...(options.args ?? []),
     ],
   });
   let [sw] = context.serviceWorkers();
@@ -136,7 +143,7 @@ export async function launchChromium(
 
 /** Launches Debian's Chromium (or CHROMIUM_PATH) headless with the built extension loaded, on a fresh profile. */
 export async function launchExtension(
-  options: { dir?: string; headless?: boolean; locale?: string } = {},
+  options: { dir?: string; headless?: boolean; locale?: string; args?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nitido-e2e-'));
   const { context, sw, extensionId } = await launchChromium(userDataDir, options);
