@@ -348,6 +348,37 @@ describe('detectQuickly: the content script reads less and answers the same', ()
       expect(detectQuickly(doc, url).detection.isArticle).toBe(detectArticle(doc, url).isArticle);
   });
 
+  it("reads each paragraph's text once when the readerable test and the teaser check both need it", () => {
+    const url = 'https://example.com/x';
+    // og:type alone (2) needs the readerable +2, which two long paragraphs give; then the twelve linked headings
+    // send the teaser check to the long paragraphs, from the first one again: two are too few, a page of teasers.
+    const doc = parseHtml(
+      page('<meta property="og:type" content="article">', `${paragraphs(2)}${teasers(12)}`),
+      url,
+    );
+    const proto = (doc.defaultView as Window & typeof globalThis).Node.prototype;
+    const own = Object.getOwnPropertyDescriptor(proto, 'textContent') as PropertyDescriptor;
+    const reads = new Map<Node, number>();
+    Object.defineProperty(proto, 'textContent', {
+      ...own,
+      get(this: Node) {
+        reads.set(this, (reads.get(this) ?? 0) + 1);
+        return own.get?.call(this);
+      },
+    });
+    try {
+      expect(detectQuickly(doc, url).detection).toMatchObject({
+        isArticle: false,
+        signals: ['og-article', 'readerable', 'teasers'],
+      });
+    } finally {
+      Object.defineProperty(proto, 'textContent', own);
+    }
+    const paragraphReads = [...doc.getElementsByTagName('p')].map((p) => reads.get(p) ?? 0);
+    expect(paragraphReads.slice(0, 2)).toEqual([1, 1]);
+    expect(Math.max(...paragraphReads)).toBe(1);
+  });
+
   it('reads the paragraphs of an article, and not those of a page its head and URL already rule out', () => {
     const doc = parseHtml(page('', paragraphs(8)), 'https://example.com/');
     expect(scanPage(doc).readingChars).toBeGreaterThan(0);
