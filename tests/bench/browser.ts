@@ -151,12 +151,13 @@ const CROSS_ORIGIN_ISOLATED = {
 };
 
 /**
- * The detection passes keep the pages off the network in the browser's own resolver: every host but the bench's
- * server fails to resolve, as the pages' remote resources then do. Not with Playwright's request interception
- * (context.route), which hands every request of a page to this Node process and holds it there: on a 2-core machine
- * that work lands right after load, beside detection, and stretched its wall time (a scratch run, 2026-12-06: one
- * page's five loads 1.2-10.8 ms with interception, 0.6-0.8 ms without; the trace showed detection's thread
- * descheduled, its wall time well over its CPU time).
+ * Every pass keeps the pages off the network in the browser's own resolver: every host but the bench's server fails
+ * to resolve, as the pages' remote resources then do. Not with Playwright's request interception (context.route),
+ * which hands every request of a page (the popup's own scripts too) to this Node process and holds it there: on a
+ * 2-core machine that work lands right after load, beside detection, and stretched its wall time (a scratch run,
+ * 2026-12-06: one page's five loads 1.2-10.8 ms with interception, 0.6-0.8 ms without; the trace showed detection's
+ * thread descheduled, its wall time well over its CPU time). The popup's time moved within its noise (p95 156-168 ms
+ * in three runs, 161-165 ms with interception).
  */
 const OFFLINE = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
@@ -247,14 +248,7 @@ async function benchPopup(outDir: string, path: PopupPath): Promise<PopupTiming[
   const server = await servePages({ '/news/2024/01/02/typical-article.html': typical.html });
   const built = join(outDir, 'chrome-mv3');
   const dir = path === 'toolbar' ? buildWithHostGrant(built) : built;
-  const b = await launchExtension({ dir });
-
-  await b.context.route('**/*', (route) => {
-    const url = route.request().url();
-    return url.startsWith(server.origin) || url.startsWith('chrome-extension://')
-      ? route.continue()
-      : route.abort();
-  });
+  const b = await launchExtension({ dir, args: [OFFLINE] });
   const { page: source, tabId } = await b.openTab(server.url('/news/2024/01/02/typical-article.html'));
   // The path measured must be the one named: scripting works in the tab on the toolbar path, and only there.
   // (A string: tsx would wrap the inner functions of a compiled callback in a __name() the worker does not have.)
