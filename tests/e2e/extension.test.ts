@@ -444,27 +444,90 @@ describe('exposure to web pages', () => {
   });
 });
 
-describe('toolbar option', () => {
-  it('makes the toolbar button open the clean view instead of the popup, and back', async () => {
-    const popupOf = () =>
-      b.sw.evaluate(() =>
+/** The worker's handler of a toolbar click (utils/extension/start-background.ts): a test cannot click the toolbar. */
+const clickToolbar = (tabId: number) =>
+  b.sw.evaluate(async (id) => {
+    const g = globalThis as unknown as {
+      chrome: { tabs: { get(id: number): Promise<object> } };
+      nitidoToolbarClicked(tab: object): Promise<void>;
+    };
+    await g.nitidoToolbarClicked(await g.chrome.tabs.get(id));
+  }, tabId);
+
+/** What the open toolbar popup shows, read from another extension page (Playwright does not list popups). */
+async function readToolbarPopup(helper: Page) {
+  const shown = await helper.waitForFunction(
+    () => {
+      const views = (
+        globalThis as unknown as { chrome: { extension: { getViews(o: object): Window[] } } }
+      ).chrome.extension.getViews({ type: 'popup' });
+      const doc = views[0]?.document;
+      const text = doc?.querySelector('section.clean-text')?.textContent;
+      if (!doc || !text) return false;
+      const headline = doc.querySelector('h1')?.textContent;
+      const out = { search: views[0].location.search, text, headline };
+      views[0].close();
+      return out;
+    },
+    undefined,
+    { timeout: 15_000, polling: 50 },
+  );
+  return (await shown.jsonValue()) as { search: string; text: string; headline: string };
+}
+
+describe('toolbar button', () => {
+  const popupOf = (tabId?: number) =>
+    b.sw.evaluate(
+      (id) =>
         (
           globalThis as unknown as { chrome: { action: { getPopup(d: object): Promise<string> } } }
-        ).chrome.action.getPopup({}),
-      );
-    const waitPopup = async (check: (p: string) => boolean) => {
-      for (let i = 0; i < 50 && !check(await popupOf()); i++) await new Promise((r) => setTimeout(r, 100));
-      return popupOf();
-    };
-    expect(await popupOf()).toMatch(/popup\.html$/);
+        ).chrome.action.getPopup(id === null ? {} : { tabId: id }),
+      tabId ?? null,
+    );
+
+  it("opens the real popup for the clicked tab, with the tab's clean text", async () => {
+    const { page: source, tabId } = await b.openTab(server.url(ARTICLE));
+    await b.waitForBadge(tabId, (t) => t !== '');
+    // A click reaches the background first: the button has no popup of its own, on any tab.
+    expect(await popupOf()).toBe('');
+    const helper = b.watch(await b.context.newPage());
+    await helper.goto(b.extensionUrl('options.html'));
+    await source.bringToFront();
+    await clickToolbar(tabId);
+    const popup = await readToolbarPopup(helper);
+    expect(popup.search).toBe(`?tabId=${tabId}`);
+    expect(popup.headline).toBe('Harbour council approves the new tide barrier');
+    expect(popup.text).toContain('The harbour council voted on Tuesday evening');
+    for (const noise of ['Loading...', 'Advertisement', 'newsletter', 'All rights reserved']) {
+      expect(popup.text).not.toContain(noise);
+    }
+    // Only while it opened was the popup set for this tab: the next click comes to the background again.
+    expect(await popupOf(tabId)).toBe('');
+    await helper.close();
+    await source.close();
+  });
+
+  it('opens the clean view instead when the reader chose it, and the popup again after', async () => {
     const options = b.watch(await b.context.newPage());
     await options.goto(b.extensionUrl('options.html'));
     const toggle = options.getByRole('checkbox', { name: /Open the clean view directly/ });
     await toggle.check();
-    expect(await waitPopup((p) => p === '')).toBe('');
+    // The background hears of the change through storage.onChanged, which nothing here can wait for.
+    await options.waitForTimeout(500);
+    const { page: source, tabId } = await b.openTab(server.url(ARTICLE));
+    const [reader] = await Promise.all([b.context.waitForEvent('page'), clickToolbar(tabId)]);
+    await reader.waitForURL(/reader\.html\?tabId=\d+$/);
+    expect(reader.url()).toContain(`reader.html?tabId=${tabId}`);
+    await reader.close();
+
     await toggle.uncheck();
-    expect(await waitPopup((p) => p !== '')).toMatch(/popup\.html$/);
+    await options.waitForTimeout(500);
+    await source.bringToFront();
+    await clickToolbar(tabId);
+    expect((await readToolbarPopup(options)).search).toBe(`?tabId=${tabId}`);
+    expect(await popupOf()).toBe('');
     await options.close();
+    await source.close();
   });
 });
 

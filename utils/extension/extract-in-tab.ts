@@ -22,8 +22,15 @@ export function classifyInjectionError(message: string): 'restricted' | 'failed'
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-async function viaScripting(tabId: number, rules: CleanRule[] | PageRequest): Promise<unknown> {
-  await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
+/** What the extractor in the tab is asked to do: plain rules, or a request of the reader's rules. */
+type InTabRequest = CleanRule[] | PageRequest;
+
+async function viaScripting(tabId: number, request: Promise<InTabRequest>): Promise<unknown> {
+  // The extractor's file loads in the tab while the request is still being put together (read from storage).
+  const [, rules] = await Promise.all([
+    browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] }),
+    request,
+  ]);
   const [first] = await browser.scripting.executeScript({
     target: { tabId },
     func: (name: string, userRules: unknown) =>
@@ -33,16 +40,20 @@ async function viaScripting(tabId: number, rules: CleanRule[] | PageRequest): Pr
   return first?.result;
 }
 
-async function viaContentScript(tabId: number, rules: CleanRule[] | PageRequest): Promise<unknown> {
-  const message: RunExtractorMessage = { type: 'run-extractor', rules };
+async function viaContentScript(tabId: number, request: Promise<InTabRequest>): Promise<unknown> {
+  const message: RunExtractorMessage = { type: 'run-extractor', rules: await request };
   return browser.tabs.sendMessage(tabId, message);
 }
 
-/** Calls the extractor in a tab (injected, or through our content script) and returns what it answered. */
+/**
+ * Calls the extractor in a tab (injected, or through our content script) and returns what it answered. The
+ * request may still be on its way: the extractor is injected meanwhile.
+ */
 export async function callInTab(
   tabId: number,
-  rules: CleanRule[] | PageRequest,
+  request: InTabRequest | Promise<InTabRequest>,
 ): Promise<{ ok: true; raw: unknown } | { ok: false; reason: 'restricted' | 'failed'; error: string }> {
+  const rules = Promise.resolve(request);
   let raw: unknown;
   try {
     raw = await viaScripting(tabId, rules);
@@ -65,7 +76,7 @@ export async function callInTab(
 /** The tab's article as the tab read it: without its quotes (see addQuotes). */
 export async function readInTab(
   tabId: number,
-  rules: CleanRule[] | PageRequest = [],
+  rules: InTabRequest | Promise<InTabRequest> = [],
 ): Promise<ExtractResult> {
   const called = await callInTab(tabId, rules);
   if (!called.ok) return called;

@@ -37,7 +37,7 @@ function extraction(tabId: number): CachedExtraction {
   const cached = articles.get(tabId);
   if (cached) return cached;
   // The reader's rules, restorations remembered per site, and the removed blocks for "what was removed".
-  const text = rulesRequest('extract').then((request) => readInTab(tabId, request));
+  const text = readInTab(tabId, rulesRequest('extract'));
   let full: Promise<ExtractResult> | undefined;
   const entry: CachedExtraction = {
     text,
@@ -156,9 +156,54 @@ export async function handleMessage(
   }
 }
 
-/** With the option on, the toolbar button opens the clean view (no popup); otherwise it shows the popup. */
+/**
+ * MV3's toolbar button can open its popup itself (action.openPopup, Chrome 127+). There the button has no popup
+ * of its own: a click comes here first, and the tab starts reading the article while the browser opens the popup,
+ * instead of after the popup has loaded and asked (see onToolbarClicked). Firefox's MV2 build keeps its
+ * browserAction popup and comes here only with the clean-view option.
+ */
+let popupFromClick = typeof browser.action?.openPopup === 'function';
+/** The toolbar option as last read from the settings (a click after the first read need not wait for storage). */
+let toolbarOpensCleanView: Promise<boolean> = Promise.resolve(false);
+
+/** The popup the toolbar button opens by itself: none when a click is to come to onToolbarClicked. */
+const buttonPopup = (opensCleanView: boolean) => (opensCleanView || popupFromClick ? '' : 'popup.html');
+
+/** With the option on, the toolbar button opens the clean view; otherwise it shows the popup. */
 async function applyToolbarMode(settings: Settings): Promise<void> {
-  await toolbar().setPopup({ popup: settings.toolbarOpensCleanView ? '' : 'popup.html' });
+  toolbarOpensCleanView = Promise.resolve(settings.toolbarOpensCleanView);
+  await toolbar().setPopup({ popup: buttonPopup(settings.toolbarOpensCleanView) });
+}
+
+/**
+ * A click on the toolbar button (or its shortcut) when the button has no popup of its own: the clean view, or
+ * the popup with the tab's extraction already under way. The popup's own request then finds that extraction in
+ * the cache, still running or done.
+ */
+export async function onToolbarClicked(tab: { id?: number; windowId?: number }): Promise<void> {
+  const tabId = tab.id;
+  if (tabId === undefined) return;
+  const opensCleanView = await toolbarOpensCleanView;
+  if (opensCleanView || !popupFromClick) return openReader(tabId);
+  // The click grants activeTab: the extractor can be injected now, while the browser builds the popup.
+  void extraction(tabId);
+  const action = browser.action;
+  let opened = false;
+  try {
+    // For this tab, and only while it opens: the next click comes here again.
+    await action.setPopup({ tabId, popup: `popup.html?tabId=${tabId}` });
+    await action.openPopup(tab.windowId === undefined ? undefined : { windowId: tab.windowId });
+    opened = true;
+  } catch {
+    // A browser that refuses (Chrome before 127 let only policy-installed extensions open their popup): from
+    // now on the button opens its popup itself, and this click gets the article in the clean view.
+    popupFromClick = false;
+  }
+  await action.setPopup({ tabId, popup: buttonPopup(opensCleanView) }).catch(() => {});
+  if (!opened) {
+    await action.setPopup({ popup: buttonPopup(opensCleanView) });
+    await openReader(tabId);
+  }
 }
 
 async function activeTabId(): Promise<number | undefined> {
@@ -215,11 +260,17 @@ export function startBackground(): void {
     const tabId = tab?.id ?? (await activeTabId());
     if (tabId !== undefined) await openReader(tabId);
   });
-  toolbar().onClicked.addListener((tab) => {
-    if (tab.id !== undefined) void openReader(tab.id);
-  });
+  toolbar().onClicked.addListener((tab) => void onToolbarClicked(tab));
+  // The end-to-end tests and the bench cannot click the browser's toolbar: they call the same handler from here.
+  (globalThis as { nitidoToolbarClicked?: typeof onToolbarClicked }).nitidoToolbarClicked = onToolbarClicked;
 
-  void getSettings().then(applyToolbarMode);
+  // A click that woke the worker is handled once the settings are read (its listener is registered above).
+  const settings = getSettings();
+  toolbarOpensCleanView = settings.then(
+    (s) => s.toolbarOpensCleanView,
+    () => false,
+  );
+  void settings.then(applyToolbarMode);
   watchSettings((settings) => {
     // New rules may change any article: extract afresh.
     articles.clear();

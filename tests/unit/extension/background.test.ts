@@ -124,9 +124,12 @@ describe('startBackground', () => {
   });
 
   it('lets the toolbar button open the clean view when the reader chose it', async () => {
+    const openPopup = vi.fn(async () => {});
+    Object.assign(fakeBrowser.action, { openPopup });
     startBackground();
     await tick();
-    expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
+    // MV3: the button has no popup of its own, so that a click reaches the background first.
+    expect(setPopup).toHaveBeenLastCalledWith({ popup: '' });
     await updateSettings({ toolbarOpensCleanView: true });
     await tick();
     expect(setPopup).toHaveBeenLastCalledWith({ popup: '' });
@@ -134,6 +137,49 @@ describe('startBackground', () => {
     await fakeBrowser.action.onClicked.trigger(tab as never, undefined as never);
     await tick();
     expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
+    expect(openPopup).not.toHaveBeenCalled();
+  });
+
+  it("starts reading the tab's article on a click, then opens the popup for that tab", async () => {
+    const order: string[] = [];
+    const openPopup = vi.fn(async () => {
+      order.push('openPopup');
+    });
+    Object.assign(fakeBrowser.action, { openPopup });
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async () => {
+      order.push('executeScript');
+      return [{ frameId: 0, result: { ok: false, error: 'not read in this test' } }] as never;
+    });
+    startBackground();
+    await tick();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a', windowId: 7 } as never);
+    await fakeBrowser.action.onClicked.trigger(tab as never, undefined as never);
+    await tick();
+    expect(order[0]).toBe('executeScript');
+    expect(order).toContain('openPopup');
+    expect(inject.mock.calls[0][0]).toMatchObject({ target: { tabId: tab.id }, files: ['/extractor.js'] });
+    expect(openPopup).toHaveBeenCalledWith({ windowId: tab.windowId });
+    // The popup opened for this tab (popup.html?tabId=N); the button then has no popup again, on that tab too.
+    expect(setPopup).toHaveBeenCalledWith({ tabId: tab.id, popup: `popup.html?tabId=${tab.id}` });
+    expect(setPopup).toHaveBeenLastCalledWith({ tabId: tab.id, popup: '' });
+    expect(await readerTabs()).toEqual([]);
+  });
+
+  // Last of its kind: the refusal is remembered for the rest of the worker's life.
+  it('gives the clean view when the browser refuses to open the popup, and the button its popup back', async () => {
+    Object.assign(fakeBrowser.action, {
+      openPopup: vi.fn(async () => {
+        throw new Error('Extension does not have permission to open the popup.');
+      }),
+    });
+    startBackground();
+    await tick();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    await fakeBrowser.action.onClicked.trigger(tab as never, undefined as never);
+    await tick();
+    expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
+    expect(setPopup).toHaveBeenCalledWith({ tabId: tab.id, popup: 'popup.html' });
+    expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
   });
 });
 
