@@ -57,6 +57,20 @@ function extraction(tabId: number): CachedExtraction {
   return entry;
 }
 
+/**
+ * A detection report follows every load and every in-page navigation. An extraction of another address is stale.
+ * One of the reported address is of this same document (a load drops the tab's extraction when it starts, see
+ * tabs.onUpdated), made when a toolbar click came before the report: it is kept for the popup that click opened.
+ */
+function forgetIfMoved(tabId: number, url: string): void {
+  const entry = articles.get(tabId);
+  if (!entry) return;
+  const forget = () => articles.dropIf(tabId, entry);
+  void entry.text.then((result) => {
+    if (!result.ok || result.article.url !== url) forget();
+  }, forget);
+}
+
 /** The quotes of the article whose text a request with quotes: 'later' brought (the popup's second request). */
 async function quotesOf(tabId: number): Promise<QuotesResult> {
   const cached = articles.get(tabId);
@@ -117,8 +131,7 @@ export async function handleMessage(
 ): Promise<ResponseMap[Message['type']]> {
   switch (message.type) {
     case 'detected':
-      // A report follows every load and every in-page navigation: what was extracted before may be stale.
-      articles.drop(sender.tab!.id!);
+      forgetIfMoved(sender.tab!.id!, message.url);
       await setBadge(sender.tab!.id!, message);
       return { ok: true };
     case 'extract':

@@ -75,16 +75,26 @@ describe('the cached extraction', () => {
     expect(readInTab).toHaveBeenCalledTimes(1);
   });
 
-  it('a quotes request with no extraction to wait for (the tab loaded since) says so', async () => {
+  it('a quotes request with no extraction to wait for (the page moved to another address since) says so', async () => {
     const tabId = nextTab++;
     await handleMessage({ type: 'extract', tabId, quotes: 'later' }, {});
+    const report = { type: 'detected', isArticle: false, score: 0, readingMinutes: 1 } as const;
     await handleMessage(
-      { type: 'detected', url: URL, isArticle: false, score: 0, readingMinutes: 1 },
-      {
-        tab: { id: tabId },
-      },
+      { ...report, url: URL.replace('tide-barrier', 'next-story') },
+      { tab: { id: tabId } },
     );
+    await Promise.resolve();
     expect(await handleMessage({ type: 'quotes', tabId }, {})).toMatchObject({ ok: false });
+    expect(readInTab).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps an extraction of the reported address: a toolbar click can come before the page's report", async () => {
+    const tabId = nextTab++;
+    await handleMessage({ type: 'extract', tabId, quotes: 'later' }, {});
+    const report = { type: 'detected', url: URL, isArticle: false, score: 0, readingMinutes: 1 } as const;
+    await handleMessage(report, { tab: { id: tabId } });
+    await Promise.resolve();
+    expect(await handleMessage({ type: 'quotes', tabId }, {})).toMatchObject({ ok: true });
     expect(readInTab).toHaveBeenCalledTimes(1);
   });
 
