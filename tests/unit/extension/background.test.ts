@@ -180,6 +180,13 @@ describe('startBackground', () => {
     expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
     expect(setPopup).toHaveBeenCalledWith({ tabId: tab.id, popup: 'popup.html' });
     expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
+    // From then on the button works as in Firefox's build: its own popup, or none with the clean-view option.
+    await updateSettings({ toolbarOpensCleanView: true });
+    await tick();
+    expect(setPopup).toHaveBeenLastCalledWith({ popup: '' });
+    await updateSettings({ toolbarOpensCleanView: false });
+    await tick();
+    expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
   });
 });
 
