@@ -622,6 +622,8 @@ const result = {
     withReadingEstimateP50Ms: quantile(detection.whole, 0.5),
     withReadingEstimateP95Ms: quantile(detection.whole, 0.95),
   },
+  /** Each page's median detection time in the content script, same and fresh renderer: where the tail comes from. */
+  detectionPerPage: popupOnly ? undefined : { same: inContentScript.perPage, fresh: inFreshRenderer.perPage },
   contentScript: { bytes: contentJs.length, gzipBytes: contentGz },
   /** The reader's path (toolbar click: extraction started, then the real popup): the budgeted one. */
   popupCleanText: popupPaths?.toolbar,
