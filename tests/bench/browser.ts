@@ -242,7 +242,11 @@ function buildWithHostGrant(extensionDir: string): string {
   return dir;
 }
 
-/** toolbar: the real popup after a click; popup-tab: popup.html?tabId=N in a tab, with or without the grant. */
+/**
+ * toolbar: the real popup after a click, made right after the page's load (before its detection report, the
+ * hardest case for the click's head start); popup-tab: popup.html?tabId=N in a tab, with the grant; no-gesture: the
+ * same without it.
+ */
 type PopupPath = 'toolbar' | 'popup-tab' | 'no-gesture';
 
 /**
