@@ -475,6 +475,20 @@ async function readToolbarPopup(helper: Page) {
   return (await shown.jsonValue()) as { search: string; text: string; headline: string };
 }
 
+/** Until the options page has stored the toolbar option (a click reads it from storage). */
+const optionStored = (page: Page, value: boolean) =>
+  page.waitForFunction(
+    async (want) =>
+      (
+        (await (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.local.get('settings')) as { settings?: { toolbarOpensCleanView?: boolean } }
+      ).settings?.toolbarOpensCleanView === want,
+    value,
+  );
+
 describe('toolbar button', () => {
   const popupOf = (tabId?: number) =>
     b.sw.evaluate(
@@ -512,8 +526,7 @@ describe('toolbar button', () => {
     await options.goto(b.extensionUrl('options.html'));
     const toggle = options.getByRole('checkbox', { name: /Open the clean view directly/ });
     await toggle.check();
-    // The background hears of the change through storage.onChanged, which nothing here can wait for.
-    await options.waitForTimeout(500);
+    await optionStored(options, true);
     const { page: source, tabId } = await b.openTab(server.url(ARTICLE));
     const [reader] = await Promise.all([b.context.waitForEvent('page'), clickToolbar(tabId)]);
     await reader.waitForURL(/reader\.html\?tabId=\d+$/);
@@ -521,7 +534,7 @@ describe('toolbar button', () => {
     await reader.close();
 
     await toggle.uncheck();
-    await options.waitForTimeout(500);
+    await optionStored(options, false);
     await source.bringToFront();
     await clickToolbar(tabId);
     expect((await readToolbarPopup(options)).search).toBe(`?tabId=${tabId}`);

@@ -176,30 +176,30 @@ export async function handleMessage(
  * browserAction popup and comes here only with the clean-view option.
  */
 let popupFromClick = typeof browser.action?.openPopup === 'function';
-/** The toolbar option as last read from the settings (a click after the first read need not wait for storage). */
-let toolbarOpensCleanView: Promise<boolean> = Promise.resolve(false);
 
 /** The popup the toolbar button opens by itself: none when a click is to come to onToolbarClicked. */
 const buttonPopup = (opensCleanView: boolean) => (opensCleanView || popupFromClick ? '' : 'popup.html');
 
 /** With the option on, the toolbar button opens the clean view; otherwise it shows the popup. */
 async function applyToolbarMode(settings: Settings): Promise<void> {
-  toolbarOpensCleanView = Promise.resolve(settings.toolbarOpensCleanView);
   await toolbar().setPopup({ popup: buttonPopup(settings.toolbarOpensCleanView) });
 }
 
 /**
  * A click on the toolbar button (or its shortcut) when the button has no popup of its own: the clean view, or
- * the popup with the tab's extraction already under way. The popup's own request then finds that extraction in
+ * the popup. Either one reads the tab's article, so the extraction starts first, and the page opened finds it in
  * the cache, still running or done.
  */
 export async function onToolbarClicked(tab: { id?: number; windowId?: number }): Promise<void> {
   const tabId = tab.id;
   if (tabId === undefined) return;
-  const opensCleanView = await toolbarOpensCleanView;
-  if (opensCleanView || !popupFromClick) return openReader(tabId);
-  // The click grants activeTab: the extractor can be injected now, while the browser builds the popup.
+  // The click grants activeTab: the extractor can be injected now, while the browser builds the popup or tab.
   void extraction(tabId);
+  const opensCleanView = await getSettings().then(
+    (s) => s.toolbarOpensCleanView,
+    () => false,
+  );
+  if (opensCleanView || !popupFromClick) return openReader(tabId);
   const action = browser.action;
   let opened = false;
   try {
@@ -277,13 +277,7 @@ export function startBackground(): void {
   // The end-to-end tests and the bench cannot click the browser's toolbar: they call the same handler from here.
   (globalThis as { nitidoToolbarClicked?: typeof onToolbarClicked }).nitidoToolbarClicked = onToolbarClicked;
 
-  // A click that woke the worker is handled once the settings are read (its listener is registered above).
-  const settings = getSettings();
-  toolbarOpensCleanView = settings.then(
-    (s) => s.toolbarOpensCleanView,
-    () => false,
-  );
-  void settings.then(applyToolbarMode);
+  void getSettings().then(applyToolbarMode);
   watchSettings((settings) => {
     // New rules may change any article: extract afresh.
     articles.clear();

@@ -126,6 +126,7 @@ describe('startBackground', () => {
   it('lets the toolbar button open the clean view when the reader chose it', async () => {
     const openPopup = vi.fn(async () => {});
     Object.assign(fakeBrowser.action, { openPopup });
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
     startBackground();
     await tick();
     // MV3: the button has no popup of its own, so that a click reaches the background first.
@@ -138,6 +139,8 @@ describe('startBackground', () => {
     await tick();
     expect(await readerTabs()).toEqual([readerUrl({ tabId: tab.id! })]);
     expect(openPopup).not.toHaveBeenCalled();
+    // The clean view reads the article too: the click started it.
+    expect(inject.mock.calls[0][0]).toMatchObject({ target: { tabId: tab.id }, files: ['/extractor.js'] });
   });
 
   it("starts reading the tab's article on a click, then opens the popup for that tab", async () => {
