@@ -100,9 +100,6 @@ export function addQuotes(result: ExtractResult): ExtractResult {
 }
 
 /** A tab's article with its quotes. */
-export async function extractInTab(
-  tabId: number,
-  rules: CleanRule[] | PageRequest = [],
-): Promise<ExtractResult> {
+export async function extractInTab(tabId: number, rules: InTabRequest = []): Promise<ExtractResult> {
   return addQuotes(await readInTab(tabId, rules));
 }

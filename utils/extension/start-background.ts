@@ -212,9 +212,10 @@ export async function onToolbarClicked(tab: { id?: number; windowId?: number }):
     // now on the button opens its popup itself, and this click gets the article in the clean view.
     popupFromClick = false;
   }
-  await action.setPopup({ tabId, popup: buttonPopup(opensCleanView) }).catch(() => {});
+  // The clean-view option is off here: the button's popup is its own one, or none.
+  await action.setPopup({ tabId, popup: buttonPopup(false) }).catch(() => {});
   if (!opened) {
-    await action.setPopup({ popup: buttonPopup(opensCleanView) });
+    await action.setPopup({ popup: buttonPopup(false) });
     await openReader(tabId);
   }
 }
