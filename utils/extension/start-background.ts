@@ -195,11 +195,14 @@ export async function onToolbarClicked(tab: { id?: number; windowId?: number }):
   if (tabId === undefined) return;
   // The click grants activeTab: the extractor can be injected now, while the browser builds the popup or tab.
   void extraction(tabId);
+  // Where the button keeps a popup of its own (Firefox's MV2 build, or a browser that refused openPopup), a click
+  // comes here only with the clean-view option on: no need to read it.
+  if (!popupFromClick) return openReader(tabId);
   const opensCleanView = await getSettings().then(
     (s) => s.toolbarOpensCleanView,
     () => false,
   );
-  if (opensCleanView || !popupFromClick) return openReader(tabId);
+  if (opensCleanView) return openReader(tabId);
   const action = browser.action;
   let opened = false;
   try {
